@@ -1,0 +1,6 @@
+/**
+ * The `btyd` area (see docs/btyd.md).
+ *
+ * @module btyd
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * The `churn` area (see docs/churn.md).
+ *
+ * @module churn
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * The `clv` area (see docs/clv.md).
+ *
+ * @module clv
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * The `journey` area (see docs/journey.md).
+ *
+ * @module journey
+ */
+export {};

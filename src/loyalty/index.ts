@@ -1,0 +1,6 @@
+/**
+ * The `loyalty` area (see docs/loyalty.md).
+ *
+ * @module loyalty
+ */
+export {};

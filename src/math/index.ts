@@ -1,0 +1,6 @@
+/**
+ * The `math` area (see docs/math.md).
+ *
+ * @module math
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * The `nps` area (see docs/nps.md).
+ *
+ * @module nps
+ */
+export {};

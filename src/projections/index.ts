@@ -1,0 +1,6 @@
+/**
+ * The `projections` area (see docs/projections.md).
+ *
+ * @module projections
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * The `segments` area (see docs/segments.md).
+ *
+ * @module segments
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * The `surveys` area (see docs/surveys.md).
+ *
+ * @module surveys
+ */
+export {};

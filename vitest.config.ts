@@ -1,0 +1,40 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const src = fileURLToPath(new URL("./src/", import.meta.url));
+
+// In CI also write a JSON report, from which .ci/run prints "N passed, N failed".
+const reporters: (string | [string, Record<string, unknown>])[] = process.env["CI"]
+  ? ["default", ["json", { outputFile: ".ci-output/vitest.json" }]]
+  : ["default"];
+
+export default defineConfig({
+  resolve: {
+    // Tests, doc examples and guides import the public subpaths; map them to src/.
+    alias: [
+      { find: /^customer-metrics$/, replacement: `${src}index.ts` },
+      { find: /^customer-metrics\/(.+)$/, replacement: `${src}$1/index.ts` },
+    ],
+  },
+  test: {
+    reporters,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "types",
+          include: ["test/**/*.test-d.ts"],
+          typecheck: { enabled: true, only: true, tsconfig: "./tsconfig.json" },
+        },
+      },
+    ],
+  },
+});
