@@ -48,8 +48,27 @@ export type PathSegment = string | number;
  * @category Core
  */
 export interface MetricsIssue {
+  /** The zod issue code, e.g. `"too_big"`. */
   readonly code: string;
+  /** Path to the offending value within the parsed input. */
   readonly path: readonly PropertyKey[];
+  /** zod's message for the issue. */
+  readonly message: string;
+}
+
+/**
+ * The JSON form of a {@link MetricsError} (what `JSON.stringify` writes).
+ *
+ * @category Core
+ */
+export interface MetricsErrorJSON {
+  /** Always `"MetricsError"`. */
+  readonly name: "MetricsError";
+  /** Stable machine-readable code. */
+  readonly code: MetricsErrorCode;
+  /** Path to the offending value. */
+  readonly path: readonly PathSegment[];
+  /** The human-readable message. */
   readonly message: string;
 }
 
@@ -110,7 +129,7 @@ export class MetricsError extends Error {
   }
 
   /** A plain, JSON-friendly view of the error. */
-  toJSON(): { name: "MetricsError"; code: MetricsErrorCode; path: readonly PathSegment[]; message: string } {
+  toJSON(): MetricsErrorJSON {
     return { name: this.name, code: this.code, path: this.path, message: this.message };
   }
 }

@@ -11,6 +11,7 @@ export {
   metricsError,
   type MetricsErrorCode,
   type MetricsErrorInit,
+  type MetricsErrorJSON,
   type MetricsIssue,
   type PathSegment,
 } from "./errors.js";
@@ -27,7 +28,13 @@ export {
   assertSafeKey,
   isArrayLike,
 } from "./guards.js";
-export { parseWithSchema, type SafeParseable } from "./validate.js";
+export {
+  parseWithSchema,
+  type SafeParseable,
+  type SafeParseResult,
+  type SafeParseSuccess,
+  type SafeParseFailure,
+} from "./validate.js";
 export {
   money,
   isMoney,

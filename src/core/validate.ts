@@ -7,9 +7,42 @@ import { type MetricsErrorCode, type MetricsIssue, MetricsError, formatPath, typ
  * @category Core
  */
 export interface SafeParseable<T> {
-  safeParse(input: unknown):
-    | { success: true; data: T }
-    | { success: false; error: { issues: ReadonlyArray<{ code: string; path: ReadonlyArray<PropertyKey>; message: string }> } };
+  /** zod's `safeParse`: never throws; reports success with data or failure with issues. */
+  safeParse(input: unknown): SafeParseResult<T>;
+}
+
+/**
+ * The result shape of a zod `safeParse` call, as {@link parseWithSchema} reads it.
+ *
+ * @category Core
+ */
+export type SafeParseResult<T> = SafeParseSuccess<T> | SafeParseFailure;
+
+/**
+ * A successful parse.
+ *
+ * @category Core
+ */
+export interface SafeParseSuccess<T> {
+  /** Always `true`. */
+  readonly success: true;
+  /** The parsed value. */
+  readonly data: T;
+}
+
+/**
+ * A failed parse.
+ *
+ * @category Core
+ */
+export interface SafeParseFailure {
+  /** Always `false`. */
+  readonly success: false;
+  /** The error carrying the issues (a ZodError for zod schemas). */
+  readonly error: {
+    /** One entry per problem found. */
+    readonly issues: readonly MetricsIssue[];
+  };
 }
 
 function toPathSegments(path: ReadonlyArray<PropertyKey>): PathSegment[] {
