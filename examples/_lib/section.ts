@@ -1,3 +1,19 @@
+import type { TopLevelSpec } from "vega-lite";
+
+/**
+ * A chart attached to a report section: a Vega-Lite spec built from the
+ * library's plot-ready results. The HTML report (`npm run demo -- --html
+ * report.html`) renders it to inline SVG; the text report ignores it.
+ */
+export interface DemoChart {
+  /** Stable id (also the file name under docs/charts/ when the chart is in the docs). */
+  readonly id: string;
+  /** Caption shown under the chart. */
+  readonly title: string;
+  /** The Vega-Lite spec (data inline). */
+  readonly spec: TopLevelSpec;
+}
+
 /**
  * A section of the customer-health report printed by `npm run demo`.
  * Each file in examples/demo/ exports one `section`; demo.ts runs them in
@@ -8,4 +24,9 @@ export interface DemoSection {
   readonly title: string;
   /** Produces the section's text (tables, short commentary). */
   run(): string | Promise<string>;
+  /**
+   * Optional charts for the HTML report. Charts of the docs catalogue
+   * (examples/_lib/charts/) for the section's area are added automatically.
+   */
+  charts?(): readonly DemoChart[] | Promise<readonly DemoChart[]>;
 }
