@@ -16,15 +16,15 @@ export interface CacPaybackInput {
   /** Margin (gross profit) per retained customer per period, as money, e.g. ARPA × gross margin. */
   readonly margin: ClvPerPeriod<DecimalInput>;
   /** Probability a customer stays from one period to the next, in [0, 1]; 1 gives the dashboard payback that ignores churn. @defaultValue `1` */
-  readonly retentionRate?: ClvPerPeriod<number>;
+  readonly retentionRate?: ClvPerPeriod<number> | undefined;
   /** Discount rate per period, a fraction ≥ 0. @defaultValue `0` */
-  readonly discountRate?: ClvPerPeriod<number>;
+  readonly discountRate?: ClvPerPeriod<number> | undefined;
   /** Growth of the margin per period, a fraction > −1. @defaultValue `0` */
-  readonly marginGrowth?: ClvPerPeriod<number>;
+  readonly marginGrowth?: ClvPerPeriod<number> | undefined;
   /** When in the period the margin arrives. @defaultValue `"end"` */
-  readonly timing?: ClvTiming;
+  readonly timing?: ClvTiming | undefined;
   /** The period every bare (untagged) time-based value is per; tagged values must agree with it. @defaultValue the unit of the tagged values, if any */
-  readonly period?: Period;
+  readonly period?: Period | undefined;
 }
 
 /**

@@ -21,13 +21,13 @@ export interface ClvCashflowsInput {
   /** Number of periods (cash flows) to value, an integer from 1 to 100,000. */
   readonly horizon: ClvPerPeriod<number>;
   /** When in the period the margin arrives. @defaultValue `"end"` */
-  readonly timing?: ClvTiming;
+  readonly timing?: ClvTiming | undefined;
   /** Growth of the margin per period, a fraction > −1 (margin in period t is m·(1+g)^(t−1)). @defaultValue `0` */
-  readonly marginGrowth?: ClvPerPeriod<number>;
+  readonly marginGrowth?: ClvPerPeriod<number> | undefined;
   /** Cost to acquire the customer, paid now (time 0), as money ≥ 0; subtracted in `netTotal`. @defaultValue none (net equals total) */
-  readonly acquisitionCost?: DecimalInput;
+  readonly acquisitionCost?: DecimalInput | undefined;
   /** The period every bare (untagged) time-based value is per; tagged values must agree with it. @defaultValue the unit of the tagged values, if any */
-  readonly period?: Period;
+  readonly period?: Period | undefined;
 }
 
 /**

@@ -21,15 +21,15 @@ export interface ClvFromRetentionInput {
   /** Discount rate per period, a fraction ≥ 0 (0.1 for 10%). */
   readonly discountRate: ClvPerPeriod<number>;
   /** When in the period the margin arrives. @defaultValue `"end"` */
-  readonly timing?: ClvTiming;
+  readonly timing?: ClvTiming | undefined;
   /** Number of periods to value, an integer from 1 to 100,000; omit for the infinite-horizon closed form. @defaultValue infinite */
-  readonly horizon?: ClvPerPeriod<number>;
+  readonly horizon?: ClvPerPeriod<number> | undefined;
   /** Growth of the margin per period, a fraction > −1 (margin in period t is m·(1+g)^(t−1)). @defaultValue `0` */
-  readonly marginGrowth?: ClvPerPeriod<number>;
+  readonly marginGrowth?: ClvPerPeriod<number> | undefined;
   /** Cost to acquire the customer, paid now, as money ≥ 0; subtracted in `netValue` (the value of a prospect). @defaultValue none (net equals value) */
-  readonly acquisitionCost?: DecimalInput;
+  readonly acquisitionCost?: DecimalInput | undefined;
   /** The period every bare (untagged) time-based value is per; tagged values must agree with it. @defaultValue the unit of the tagged values, if any */
-  readonly period?: Period;
+  readonly period?: Period | undefined;
 }
 
 /**

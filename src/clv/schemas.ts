@@ -1,7 +1,6 @@
 import { Decimal } from "decimal.js";
 import { z } from "zod";
 import { parseWithSchema } from "../core/validate.js";
-import { PERIODS } from "../core/time.js";
 import type { ClvFromRetentionInput } from "./clvFromRetention.js";
 import type { ClvCashflowsInput } from "./clvCashflows.js";
 import type { SimpleClvInput } from "./simpleClv.js";
@@ -15,7 +14,7 @@ import type { CacPaybackInput } from "./cacPaybackPeriods.js";
  * matching units, r(1+g) < 1+d) are checked by the calculators.
  */
 
-const PeriodSchema = /* @__PURE__ */ (() => z.enum(PERIODS as unknown as [string, ...string[]]))();
+const PeriodSchema = /* @__PURE__ */ (() => z.enum(["day", "week", "month", "quarter", "year"]))();
 const MoneyInputSchema = /* @__PURE__ */ (() =>
   z.union([
     z.number().refine(Number.isFinite, "must be finite"),

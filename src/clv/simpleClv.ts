@@ -17,19 +17,19 @@ import type { ClvPerPeriod } from "./types.js";
  */
 export interface SimpleClvInput {
   /** Average revenue per order, as money ≥ 0 (use with `purchaseFrequency`). @defaultValue none */
-  readonly averageOrderValue?: DecimalInput;
+  readonly averageOrderValue?: DecimalInput | undefined;
   /** Orders per customer per period, a number ≥ 0 (use with `averageOrderValue`). @defaultValue none */
-  readonly purchaseFrequency?: ClvPerPeriod<number>;
+  readonly purchaseFrequency?: ClvPerPeriod<number> | undefined;
   /** Average revenue per account per period, as money ≥ 0 (the dashboard form). @defaultValue none */
-  readonly arpa?: ClvPerPeriod<DecimalInput>;
+  readonly arpa?: ClvPerPeriod<DecimalInput> | undefined;
   /** Gross margin as a fraction of revenue in [0, 1] (0.7 for 70%; 1 gives a revenue LTV). */
   readonly grossMargin: number;
   /** Expected customer lifetime in periods, a number > 0 (instead of `churnRate`). @defaultValue none */
-  readonly lifetime?: ClvPerPeriod<number>;
+  readonly lifetime?: ClvPerPeriod<number> | undefined;
   /** Share of customers lost per period, a fraction in (0, 1] (instead of `lifetime`). @defaultValue none */
-  readonly churnRate?: ClvPerPeriod<number>;
+  readonly churnRate?: ClvPerPeriod<number> | undefined;
   /** The period every bare (untagged) time-based value is per; tagged values must agree with it. @defaultValue the unit of the tagged values, if any */
-  readonly period?: Period;
+  readonly period?: Period | undefined;
 }
 
 /**
