@@ -1,0 +1,59 @@
+import { metricsError, type PathSegment } from "../../core/errors.js";
+import { assertIntegerInRange, assertNonNegative, isArrayLike } from "../../core/guards.js";
+
+/** A customer count: an integer ≥ 0. */
+export function readCount(value: unknown, fn: string, path: readonly PathSegment[]): number {
+  return assertIntegerInRange(value, 0, Number.MAX_SAFE_INTEGER, fn, path);
+}
+
+/** An optional customer count (undefined stays undefined). */
+export function readOptionalCount(value: unknown, fn: string, path: readonly PathSegment[]): number | undefined {
+  return value === undefined ? undefined : readCount(value, fn, path);
+}
+
+/** A plain object (not null, not an array). */
+export function readObject(value: unknown, fn: string, path: readonly PathSegment[], what = "an object"): Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw metricsError(fn, "invalid_type", path, what, value);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** An array (not a typed array) of records. */
+export function readRecordArray(value: unknown, fn: string, path: readonly PathSegment[], what: string): readonly unknown[] {
+  if (!Array.isArray(value)) throw metricsError(fn, "invalid_type", path, what, value);
+  if (value.length === 0) throw metricsError(fn, "empty_sample", path, `a non-empty array (${what})`, value);
+  return value;
+}
+
+/** A non-empty array-like of numbers, copied into a Float64Array after checking each is finite and ≥ 0. */
+export function readNonNegativeSeries(value: unknown, fn: string, path: readonly PathSegment[]): Float64Array {
+  if (!isArrayLike(value)) throw metricsError(fn, "invalid_type", path, "an array of numbers", value);
+  if (value.length === 0) throw metricsError(fn, "empty_sample", path, "a non-empty array", value);
+  const out = new Float64Array(value.length);
+  for (let i = 0; i < value.length; i++) out[i] = assertNonNegative(value[i], fn, [...path, i]);
+  return out;
+}
+
+/** A customer id: a non-empty string that is not a reserved key, or a finite number. */
+export function readCustomerId(value: unknown, fn: string, path: readonly PathSegment[]): string | number {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw metricsError(fn, "not_finite", path, "a finite number or a non-empty string", value);
+    return value === 0 ? 0 : value;
+  }
+  if (typeof value === "string") {
+    if (value.length === 0) throw metricsError(fn, "invalid_type", path, "a non-empty string or a number", value);
+    if (value === "__proto__" || value === "constructor" || value === "prototype") {
+      throw metricsError(fn, "unsafe_key", path, "a key other than __proto__, constructor or prototype", value);
+    }
+    return value;
+  }
+  throw metricsError(fn, "invalid_type", path, "a non-empty string or a number", value);
+}
+
+/** Reads an options argument: undefined → {}, otherwise a plain object. */
+export function readOptions<T extends object>(value: T | undefined, fn: string): T {
+  if (value === undefined) return {} as T;
+  readObject(value, fn, ["options"], "an options object");
+  return value;
+}
