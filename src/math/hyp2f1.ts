@@ -20,15 +20,60 @@ function isNonPositiveInteger(x: number): boolean {
   return x <= 0 && Number.isInteger(x);
 }
 
+/** Error-free sum: a + b = s + e exactly (Knuth's TwoSum). */
+function twoSum(a: number, b: number): [number, number] {
+  const s = a + b;
+  const bb = s - a;
+  const e = a - (s - bb) + (b - bb);
+  return [s, e];
+}
+
+/** A power (hi + lo)^(eHi + eLo) as factor · exp(logScale), with its relative error. */
+interface Power {
+  logScale: number;
+  factor: number;
+  err: number;
+}
+
+/**
+ * (hi + lo)^(eHi + eLo) for a base hi + lo > 0 known to double-double accuracy
+ * and an exponent eHi + eLo: `Math.pow` (≈ 1 ulp) on the leading parts, then
+ * first-order corrections for the low parts; on overflow or underflow the
+ * logarithmic form (slightly less accurate: |e·ln base|·ε).
+ */
+function power(hi: number, lo: number, eHi: number, eLo: number): Power {
+  const lnBase = Math.log(hi) + lo / hi;
+  const p = Math.pow(hi, eHi);
+  const corr = eHi * (lo / hi) + eLo * lnBase;
+  if (p > 1e-290 && p < 1e290) {
+    return { logScale: 0, factor: p * (1 + corr), err: 4 * EPS + corr * corr };
+  }
+  const logScale = eHi * lnBase + eLo * lnBase;
+  return { logScale, factor: 1, err: EPS * (2 + 2 * Math.abs(logScale)) };
+}
+
+/** 1 − z as an exact double-double. */
+function oneMinus(z: number): [number, number] {
+  return twoSum(1, -z);
+}
+
+/** c − a − b as a double-double (errors of the two subtractions kept). */
+function cMinusAMinusB(a: number, b: number, c: number): [number, number] {
+  const [s1, e1] = twoSum(c, -a);
+  const [s2, e2] = twoSum(s1, -b);
+  return [s2, e1 + e2];
+}
+
 /**
  * Σ (a)ₙ(b)ₙ/((c)ₙ n!) zⁿ with at most `cap` terms; value and estimated
  * relative error (rounding in the term recurrence, cancellation between
  * terms, truncation).
  */
-function series(a: number, b: number, c: number, z: number, cap: number): Part {
+function series(a: number, b: number, c: number, z: number, cap: number, zRelErr = 0): Part {
   let term = 1;
   let sum = 1;
   let maxAbs = 1;
+  let weighted = 0; // Σ n·|tₙ|: sensitivity to a relative error in z
   let quiet = 0;
   // Beyond this index no factor changes sign, so a small ratio stays small.
   const settle = Math.max(0, -a, -b, -c);
@@ -44,6 +89,7 @@ function series(a: number, b: number, c: number, z: number, cap: number): Part {
     }
     const at = Math.abs(term);
     if (at > maxAbs) maxAbs = at;
+    weighted += (n + 1) * at;
     if (!Number.isFinite(sum)) return FAILED;
     if (n + 1 > settle) {
       const next = Math.abs(((a + n + 1) * (b + n + 1) * z) / ((c + n + 1) * (n + 2)));
@@ -58,7 +104,7 @@ function series(a: number, b: number, c: number, z: number, cap: number): Part {
     }
   }
   if (quiet < 2 && term !== 0) return { logScale: 0, value: sum, err: Infinity };
-  const err = sum === 0 ? Infinity : EPS * (2 + Math.sqrt(n)) * (maxAbs / Math.abs(sum));
+  const err = sum === 0 ? Infinity : (EPS * (2 + Math.sqrt(n)) * maxAbs + zRelErr * weighted) / Math.abs(sum);
   return { logScale: 0, value: sum, err };
 }
 
@@ -78,21 +124,29 @@ function gammaTerm(x: number, dx: number): { log: number; sign: number; err: num
  * Fails (err = Infinity) when c−a−b is an integer; near an integer the error
  * estimate grows and another candidate wins.
  */
-function connection(a: number, b: number, c: number, u: number, cap: number): Part {
-  const s = c - a - b;
-  if (Number.isInteger(s)) return FAILED;
+function connection(
+  a: number,
+  b: number,
+  c: number,
+  u: number,
+  uPow: (eHi: number, eLo: number) => Power,
+  cap: number,
+  uRelErr: number,
+): Part {
+  const [s, sLo] = cMinusAMinusB(a, b, c);
+  if (Number.isInteger(s) && sLo === 0) return FAILED;
   const dx = EPS * (Math.abs(a) + Math.abs(b) + Math.abs(c));
   const gc = gammaTerm(c, EPS * Math.abs(c));
   if (gc.sign === 0) return FAILED;
-  const logU = Math.log(u);
   const terms: Part[] = [];
   // First term.
   {
     const g1 = gammaTerm(s, dx);
     const d1 = gammaTerm(c - a, dx);
     const d2 = gammaTerm(c - b, dx);
+    if (g1.sign === 0) return FAILED;
     if (d1.sign !== 0 && d2.sign !== 0) {
-      const f = series(a, b, 1 - s, u, cap);
+      const f = series(a, b, 1 - s, u, cap, uRelErr);
       const logScale = gc.log + g1.log - d1.log - d2.log;
       terms.push({
         logScale,
@@ -106,17 +160,114 @@ function connection(a: number, b: number, c: number, u: number, cap: number): Pa
     const g2 = gammaTerm(-s, dx);
     const d1 = gammaTerm(a, EPS * Math.abs(a));
     const d2 = gammaTerm(b, EPS * Math.abs(b));
+    if (g2.sign === 0) return FAILED;
     if (d1.sign !== 0 && d2.sign !== 0) {
-      const f = series(c - a, c - b, 1 + s, u, cap);
-      const logScale = s * logU + gc.log + g2.log - d1.log - d2.log;
+      const f = series(c - a, c - b, 1 + s, u, cap, uRelErr);
+      const pw = uPow(s, sLo);
+      const logScale = pw.logScale + gc.log + g2.log - d1.log - d2.log;
       terms.push({
         logScale,
-        value: gc.sign * g2.sign * d1.sign * d2.sign * f.value,
-        err: f.err + gc.err + g2.err + d1.err + d2.err + EPS * (Math.abs(s * logU) + dx * Math.abs(logU)),
+        value: gc.sign * g2.sign * d1.sign * d2.sign * pw.factor * f.value,
+        err: f.err + gc.err + g2.err + d1.err + d2.err + pw.err,
       });
     }
   }
   return combine(terms);
+}
+
+/**
+ * The connection formula about 1 when c − a − b = m is an integer
+ * (Abramowitz & Stegun 15.3.10–15.3.11, DLMF 15.8.10), in u = 1 − z. For
+ * m < 0, Euler's transformation first maps to c − a, c − b (where the integer
+ * becomes −m > 0):
+ * F(a,b;a+b+m;z) = Γ(m)Γ(c)/(Γ(a+m)Γ(b+m)) Σ_{n<m} (a)ₙ(b)ₙ/(n!(1−m)ₙ) uⁿ
+ *   − (−u)^m Γ(c)/(Γ(a)Γ(b)) Σₙ (a+m)ₙ(b+m)ₙ/(n!(n+m)!) uⁿ
+ *       · [ln u − ψ(n+1) − ψ(n+m+1) + ψ(a+n+m) + ψ(b+n+m)].
+ */
+function connectionInteger(
+  a0: number,
+  b0: number,
+  c: number,
+  u: number,
+  uPow: (eHi: number, eLo: number) => Power,
+  cap: number,
+): Part {
+  const s = c - a0 - b0;
+  const euler = s < 0;
+  const a = euler ? c - a0 : a0;
+  const b = euler ? c - b0 : b0;
+  const m = Math.abs(s);
+  if (m > 1000) return FAILED;
+  const pre: Power = euler ? uPow(s, 0) : { logScale: 0, factor: 1, err: 0 };
+  const gc = gammaTerm(c, 0);
+  if (gc.sign === 0) return FAILED;
+  const parts: Part[] = [];
+  if (m > 0) {
+    const ga = gammaTerm(a + m, 0);
+    const gb = gammaTerm(b + m, 0);
+    if (ga.sign !== 0 && gb.sign !== 0) {
+      let term = 1;
+      let sum = 1;
+      let maxAbs = 1;
+      for (let n = 0; n < m - 1; n++) {
+        term *= (((a + n) * (b + n)) / ((n + 1) * (1 - m + n))) * u;
+        sum += term;
+        maxAbs = Math.max(maxAbs, Math.abs(term));
+      }
+      const gm = gammaTerm(m, 0);
+      parts.push({
+        logScale: gm.log + gc.log - ga.log - gb.log,
+        value: gc.sign * ga.sign * gb.sign * sum,
+        err: EPS * (2 + Math.sqrt(m)) * (maxAbs / Math.abs(sum)) + gm.err + gc.err + ga.err + gb.err,
+      });
+    }
+  }
+  const ga = gammaTerm(a, 0);
+  const gb = gammaTerm(b, 0);
+  if (ga.sign !== 0 && gb.sign !== 0) {
+    const lnU = Math.log(u);
+    const am = a + m;
+    const bm = b + m;
+    if (isNonPositiveInteger(am) || isNonPositiveInteger(bm)) return FAILED;
+    let psi1 = digamma(1);
+    let psi2 = digamma(m + 1);
+    let psi3 = digamma(am);
+    let psi4 = digamma(bm);
+    let t = 1;
+    let sum = 0;
+    let maxAbs = 0;
+    let quiet = 0;
+    let n = 0;
+    const settle = Math.max(0, -am, -bm);
+    for (; n < cap; n++) {
+      const bracket = lnU - psi1 - psi2 + psi3 + psi4;
+      const termValue = t * bracket;
+      sum += termValue;
+      const size = Math.abs(t) * (Math.abs(lnU) + Math.abs(psi1) + Math.abs(psi2) + Math.abs(psi3) + Math.abs(psi4));
+      if (size > maxAbs) maxAbs = size;
+      if (!Number.isFinite(sum)) return FAILED;
+      if (n > settle && size <= 0.25 * EPS * Math.abs(sum)) {
+        quiet += 1;
+        if (quiet >= 3) break;
+      } else quiet = 0;
+      psi1 += 1 / (n + 1);
+      psi2 += 1 / (n + m + 1);
+      psi3 += 1 / (am + n);
+      psi4 += 1 / (bm + n);
+      t *= (((am + n) * (bm + n)) / ((n + 1) * (n + m + 1))) * u;
+    }
+    if (quiet < 3) return FAILED;
+    const gm1 = gammaTerm(m + 1, 0); // (n+m)! = m!·(m+1)ₙ: t started at 1, so divide by m!
+    const pw = uPow(m, 0);
+    const sign = -(m % 2 === 0 ? 1 : -1) * gc.sign * ga.sign * gb.sign;
+    parts.push({
+      logScale: pw.logScale + gc.log - ga.log - gb.log - gm1.log,
+      value: sign * pw.factor * sum,
+      err: EPS * (4 + Math.sqrt(n)) * (maxAbs / Math.abs(sum)) + pw.err + gc.err + ga.err + gb.err + gm1.err,
+    });
+  }
+  const combined = combine(parts);
+  return scaled(pre, combined);
 }
 
 /** Sum of scaled parts, with the error estimate including cancellation. */
@@ -138,41 +289,47 @@ function combine(parts: readonly Part[]): Part {
   return { logScale: ls, value, err: value === 0 ? Infinity : absErr / Math.abs(value) };
 }
 
-/** prefactor^{…}·series, for the Euler and Pfaff transformations. */
-function scaled(logScale: number, logErr: number, p: Part): Part {
-  if (!Number.isFinite(logScale)) return FAILED;
-  return { logScale, value: p.value, err: p.err + logErr };
+/** A power prefactor times a series. */
+function scaled(pw: Power, p: Part): Part {
+  if (!Number.isFinite(pw.logScale) || !Number.isFinite(pw.factor)) return FAILED;
+  return { logScale: pw.logScale + p.logScale, value: pw.factor * p.value, err: p.err + pw.err };
 }
 
 type Candidate = (cap: number) => Part;
 
 /** Evaluates F as a scaled part, or null when no candidate is accurate enough. */
 function evaluate(a: number, b: number, c: number, z: number): Part {
-  const dx = EPS * (Math.abs(a) + Math.abs(b) + Math.abs(c));
   const candidates: Candidate[] = [];
   const terminating = isNonPositiveInteger(a) || isNonPositiveInteger(b);
   const direct: Candidate = (cap) => (Math.abs(z) < 1 || terminating ? series(a, b, c, z, cap) : FAILED);
+  const [oHi, oLo] = oneMinus(z); // 1 − z exactly
   if (z > 0) {
-    const L = Math.log1p(-z); // ln(1 − z)
-    const euler: Candidate = (cap) =>
-      scaled((c - a - b) * L, EPS * (Math.abs((c - a - b) * L) + dx * Math.abs(L)), series(c - a, c - b, c, z, cap));
-    const conn: Candidate = (cap) => connection(a, b, c, 1 - z, cap);
+    const [s, sLo] = cMinusAMinusB(a, b, c);
+    const euler: Candidate = (cap) => scaled(power(oHi, oLo, s, sLo), series(c - a, c - b, c, z, cap));
+    const uPow = (eHi: number, eLo: number): Power => power(oHi, oLo, eHi, eLo);
+    const conn: Candidate = (cap) =>
+      Number.isInteger(s) && sLo === 0
+        ? connectionInteger(a, b, c, oHi + oLo, uPow, cap)
+        : connection(a, b, c, oHi + oLo, uPow, cap, oLo === 0 ? 0 : EPS);
     const directFirst = Math.abs(a * b) <= Math.abs((c - a) * (c - b));
     if (z <= 0.5) candidates.push(directFirst ? direct : euler, directFirst ? euler : direct, conn);
     else candidates.push(directFirst ? direct : euler, conn, directFirst ? euler : direct);
   } else {
     // Pfaff: w = z/(z−1) in (0, 1), 1 − w = 1/(1 − z).
-    const L = Math.log1p(-z);
     const w = z / (z - 1);
     const u = 1 / (1 - z);
-    const pfaffA: Candidate = (cap) =>
-      scaled(-a * L, EPS * (Math.abs(a * L) + Math.abs(L)), series(a, c - b, c, w, cap));
-    const pfaffB: Candidate = (cap) =>
-      scaled(-b * L, EPS * (Math.abs(b * L) + Math.abs(L)), series(c - a, b, c, w, cap));
-    const pfaffConn: Candidate = (cap) => {
-      const inner = connection(a, c - b, c, u, cap);
-      return scaled(inner.logScale - a * L, EPS * (Math.abs(a * L) + Math.abs(L)), inner);
-    };
+    const pfaffA: Candidate = (cap) => scaled(power(oHi, oLo, -a, 0), series(a, c - b, c, w, cap, 2 * EPS));
+    const pfaffB: Candidate = (cap) => scaled(power(oHi, oLo, -b, 0), series(c - a, b, c, w, cap, 2 * EPS));
+    // u^e = (1 − z)^(−e)
+    const uPow = (eHi: number, eLo: number): Power => power(oHi, oLo, -eHi, -eLo);
+    const cb = c - b;
+    const pfaffConn: Candidate = (cap) =>
+      scaled(
+        power(oHi, oLo, -a, 0),
+        Number.isInteger(b - a) && c - a - cb === b - a
+          ? connectionInteger(a, cb, c, u, uPow, cap)
+          : connection(a, cb, c, u, uPow, cap, 2 * EPS),
+      );
     const aFirst = Math.abs(a * (c - b)) <= Math.abs(b * (c - a));
     candidates.push(aFirst ? pfaffA : pfaffB, aFirst ? pfaffB : pfaffA);
     if (z > -1) candidates.push(direct);
@@ -259,8 +416,11 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
     if (ga.sign === 0 || gb.sign === 0) return 0;
     return gc.sign * gs.sign * ga.sign * gb.sign * Math.exp(gc.log + gs.log - ga.log - gb.log);
   }
-  if (b === c) return Math.exp(-a * Math.log1p(-z));
-  if (a === c) return Math.exp(-b * Math.log1p(-z));
+  if (b === c || a === c) {
+    const [oHi, oLo] = oneMinus(z);
+    const pw = power(oHi, oLo, b === c ? -a : -b, 0);
+    return pw.factor * Math.exp(pw.logScale);
+  }
   const part = evaluate(a, b, c, z);
   if (!(part.err <= ACCEPT)) return NaN;
   if (part.value === 0) return 0;

@@ -1,4 +1,5 @@
 import { logBeta } from "./logBeta.js";
+import { HALF_LOG_2PI, log1pmx, stirlingCorrection } from "./_internal/stirling.js";
 
 /** Continued fraction for I_x(a,b) (modified Lentz), good for x < (a+1)/(a+b+2). */
 function betaContinuedFraction(x: number, a: number, b: number): number {
@@ -34,8 +35,33 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
   return h;
 }
 
-/** xᵃ(1−x)ᵇ / (a·B(a,b)) with 1−x passed separately (so it can be exact). */
+/** ln(1+t) − t where 1 + t = ratio (the ratio is passed to keep accuracy for t far from 0). */
+function log1pmxRatio(t: number, ratio: number): number {
+  return Math.abs(t) < 0.25 ? log1pmx(t) : Math.log(ratio) - t;
+}
+
+/**
+ * xᵃ(1−x)ᵇ / (a·B(a,b)) with y = 1−x passed separately (so it can be exact).
+ * For a, b ≥ 10 the exponent is written around the mode-like point
+ * x₀ = a/(a+b), as a·(ln(1+tₓ) − tₓ) + b·(ln(1+t_y) − t_y) + ½ln(ab/(a+b)) −
+ * ½ln 2π − Δcorr, which avoids the cancellation between a·ln x, b·ln y and
+ * ln B(a,b) (the linear terms a·tₓ + b·t_y cancel exactly when x + y = 1).
+ */
 function front(x: number, y: number, a: number, b: number): number {
+  if (a >= 10 && b >= 10) {
+    const sum = a + b;
+    const x0 = a / sum;
+    const y0 = b / sum;
+    const tx = (x - x0) / x0;
+    const ty = (y - y0) / y0;
+    const e =
+      a * log1pmxRatio(tx, x / x0) +
+      b * log1pmxRatio(ty, y / y0) +
+      0.5 * Math.log((a / sum) * b) -
+      HALF_LOG_2PI -
+      (stirlingCorrection(a) + stirlingCorrection(b) - stirlingCorrection(sum));
+    return Math.exp(e) / a;
+  }
   return Math.exp(a * Math.log(x) + b * Math.log(y) - logBeta(a, b)) / a;
 }
 

@@ -1,17 +1,18 @@
 import { logBeta } from "./logBeta.js";
 import { normalQuantile } from "./normalQuantile.js";
-import { studentLogPdf, studentTail } from "./_internal/studentT.js";
+import { studentCentral, studentLogPdf, studentTail } from "./_internal/studentT.js";
 
 /** s > 0 with P(T < −s) = q, for 0 < q < ½. */
 function upperPoint(q: number, df: number): number {
   if (df === 1) return 1 / Math.tan(Math.PI * q);
   if (df === 2) return (1 - 2 * q) / Math.sqrt(2 * q * (1 - q));
-  const logQ = Math.log(q);
-  // g(u) = ln tail(e^u) − ln q, decreasing in u.
-  const g = (u: number): number => Math.log(studentTail(Math.exp(u), df)) - logQ;
   // Starting values: Cornish–Fisher from the normal, and the power-law tail.
   const z = -normalQuantile(q);
   const cf = z + (z * z * z + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df * df);
+  if (q >= 0.25) return centralPoint(1 - 2 * q, df, cf);
+  const logQ = Math.log(q);
+  // g(u) = ln tail(e^u) − ln q, decreasing in u.
+  const g = (u: number): number => Math.log(studentTail(Math.exp(u), df)) - logQ;
   const logK = -logBeta(df / 2, 0.5) + ((df - 1) / 2) * Math.log(df) - Math.log(df);
   const tailGuess = (logK - logQ) / df; // ln s from tail ≈ K s^{−df}
   let u = Math.log(Math.max(cf, 1e-300));
@@ -55,6 +56,30 @@ function upperPoint(q: number, df: number): number {
     if (gn === 0 || delta <= 1e-15 * Math.max(1, Math.abs(u)) || hi - lo <= 1e-15 * Math.max(1, Math.abs(u))) break;
   }
   return Math.exp(u);
+}
+
+/**
+ * s > 0 with P(|T| < s) = c, for 0 < c ≤ ½ (c = 1 − 2q is exact in float64 for
+ * q ≥ ¼): Newton on the central probability, whose derivative is 2·pdf(s),
+ * safeguarded by bisection.
+ */
+function centralPoint(c: number, df: number, guess: number): number {
+  let lo = 0;
+  let hi = Math.max(2 * guess, 4);
+  while (studentCentral(hi, df) < c) hi *= 2;
+  let s = guess > lo && guess < hi ? guess : 0.5 * (lo + hi);
+  for (let i = 0; i < 200; i++) {
+    const h = studentCentral(s, df) - c;
+    if (h === 0) return s;
+    if (h > 0) hi = s;
+    else lo = s;
+    let next = s - h / (2 * Math.exp(studentLogPdf(s, df)));
+    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    const delta = Math.abs(next - s);
+    s = next;
+    if (delta <= 4e-16 * s || hi - lo <= 4e-16 * s) break;
+  }
+  return s;
 }
 
 /**

@@ -10,7 +10,8 @@ import { log1pmx, stirlingCorrection } from "./stirling.js";
 function prefactor(a: number, x: number): number {
   if (a >= 10) {
     const t = (x - a) / a;
-    return Math.sqrt(a / (2 * Math.PI)) * Math.exp(a * log1pmx(t) - stirlingCorrection(a));
+    const lpm = Math.abs(t) < 0.25 ? log1pmx(t) : Math.log(x / a) - t;
+    return Math.sqrt(a / (2 * Math.PI)) * Math.exp(a * lpm - stirlingCorrection(a));
   }
   return Math.exp(a * Math.log(x) - x - logGamma(a));
 }

@@ -1,16 +1,32 @@
 import { logBeta } from "../logBeta.js";
 import { regularizedBetaXY } from "../regularizedBeta.js";
 
-/** P(T < −s) for s ≥ 0 and finite df > 0 (the lower tail at −s). */
+/** x = df/(df+s²) and y = s²/(df+s²), formed without overflow (s > 0). */
+function split(s: number, df: number): [number, number] {
+  const r = df / s;
+  return [r / (r + s), s / (r + s)];
+}
+
+/**
+ * P(T < −s) = ½ I_{df/(df+s²)}(df/2, ½) for s ≥ 0 and finite df > 0; accurate
+ * relative to itself even deep in the tail.
+ */
 export function studentTail(s: number, df: number): number {
   if (s === 0) return 0.5;
   if (s === Infinity) return 0;
-  // x = df/(df+s²), y = s²/(df+s²), written without overflow.
-  const r = df / s;
-  const x = r / (r + s);
-  const y = s / (r + s);
-  if (s * s < df) return 0.5 - 0.5 * regularizedBetaXY(y, x, 0.5, df / 2);
+  const [x, y] = split(s, df);
   return 0.5 * regularizedBetaXY(x, y, df / 2, 0.5);
+}
+
+/**
+ * P(|T| < s) = I_{s²/(df+s²)}(½, df/2) = 1 − 2·P(T < −s), accurate relative to
+ * itself for small s (used by the quantile near the centre).
+ */
+export function studentCentral(s: number, df: number): number {
+  if (s === 0) return 0;
+  if (s === Infinity) return 1;
+  const [x, y] = split(s, df);
+  return regularizedBetaXY(y, x, 0.5, df / 2);
 }
 
 /** ln of the Student t density at s (s ≥ 0). */
