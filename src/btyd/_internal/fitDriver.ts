@@ -1,0 +1,243 @@
+/**
+ * The fitting loop shared by the purchase models: log-parameter optimisation of the mean negative
+ * log-likelihood (+ lifetimes-style L2 penalty), multi-start when a start does not converge, standard
+ * errors from the Hessian, and diagnostics instead of exceptions.
+ */
+import { metricsError } from "../../core/errors.js";
+import { invertSymmetric, minimize, numericalHessian, type MinimizeResult, type Minimizer } from "../../math/index.js";
+import type { BtydFitDiagnostics, BtydFitOptions } from "../modelTypes.js";
+
+export interface FitProblem {
+  readonly fn: string;
+  readonly names: readonly string[];
+  /** Parameters measured per unit of time (α, β): estimated on the scaled times, divided by `scale` after. */
+  readonly timeRate: readonly boolean[];
+  /** Factor applied to the data's times before fitting (lifetimes: 10 / max T). */
+  readonly scale: number;
+  /** Number of customers (sum of weights). */
+  readonly W: number;
+  /** Σ w·ℓ at natural parameters on the scaled times; with `grad`, writes ∂/∂θ into it. */
+  readonly logLik: (theta: Float64Array, grad: Float64Array | null) => number;
+  /** Whether `logLik` fills `grad` (else the optimizer differentiates numerically). */
+  readonly analyticGradient: boolean;
+  /** Converts a scaled-time log-likelihood to the data's time unit. */
+  readonly toDataUnits: (llScaled: number) => number;
+  /** Extra starting points (natural parameters, scaled times) tried when the first start does not converge. */
+  readonly fallbackStarts: readonly (readonly number[])[];
+}
+
+export interface FitOutcome {
+  readonly params: Record<string, number>;
+  readonly standardErrors: Record<string, number> | null;
+  readonly logLikelihood: number;
+  readonly diagnostics: BtydFitDiagnostics;
+  readonly penalizer: number;
+}
+
+interface ResolvedFitOptions {
+  readonly penalizer: number;
+  readonly start: number[] | null;
+  readonly maxIterations: number;
+  readonly tolerance: number;
+  readonly minimizer: Minimizer;
+  readonly strict: boolean;
+}
+
+function resolveOptions(problem: FitProblem, options: BtydFitOptions<object> | undefined): ResolvedFitOptions {
+  const fn = problem.fn;
+  const o = options ?? {};
+  if (o === null || typeof o !== "object") throw metricsError(fn, "invalid_option", ["options"], "an options object", o);
+  const penalizer = o.penalizer ?? 0;
+  if (typeof penalizer !== "number" || !Number.isFinite(penalizer) || penalizer < 0) {
+    throw metricsError(fn, "invalid_option", ["penalizer"], "a finite number >= 0", penalizer);
+  }
+  const maxIterations = o.maxIterations ?? 1000;
+  if (typeof maxIterations !== "number" || !Number.isInteger(maxIterations) || maxIterations < 1) {
+    throw metricsError(fn, "invalid_option", ["maxIterations"], "a positive integer", maxIterations);
+  }
+  const tolerance = o.tolerance ?? 1e-7;
+  if (typeof tolerance !== "number" || !Number.isFinite(tolerance) || tolerance <= 0) {
+    throw metricsError(fn, "invalid_option", ["tolerance"], "a finite number > 0", tolerance);
+  }
+  const minimizer = o.minimizer ?? minimize;
+  if (typeof minimizer !== "function") throw metricsError(fn, "invalid_option", ["minimizer"], "a function (f, x0, options) => result", minimizer);
+  if (o.strict !== undefined && typeof o.strict !== "boolean") throw metricsError(fn, "invalid_option", ["strict"], "a boolean", o.strict);
+  let start: number[] | null = null;
+  if (o.initialParams !== undefined) {
+    const ip = o.initialParams as Record<string, unknown>;
+    if (ip === null || typeof ip !== "object") throw metricsError(fn, "invalid_option", ["initialParams"], `an object { ${problem.names.join(", ")} }`, ip);
+    start = problem.names.map((name, i) => {
+      const v = ip[name];
+      if (typeof v !== "number" || !Number.isFinite(v) || v <= 0) {
+        throw metricsError(fn, "invalid_option", ["initialParams", name], "a finite number > 0", v);
+      }
+      return problem.timeRate[i] ? v * problem.scale : v;
+    });
+  }
+  return { penalizer, start, maxIterations, tolerance, minimizer, strict: o.strict ?? false };
+}
+
+export function runFit(problem: FitProblem, options: BtydFitOptions<object> | undefined): FitOutcome {
+  const opts = resolveOptions(problem, options);
+  const dim = problem.names.length;
+  const theta = new Float64Array(dim);
+  const g = new Float64Array(dim);
+  const W = problem.W;
+  const pen = opts.penalizer;
+
+  // Objective on u = ln θ: mean negative log-likelihood + penalty; value and gradient computed together.
+  let cacheU: number[] | null = null;
+  let cacheF = 0;
+  const cacheG = new Array<number>(dim).fill(0);
+  const evalAt = (u: readonly number[], withGrad: boolean): number => {
+    let penalty = 0;
+    for (let i = 0; i < dim; i++) {
+      const t = Math.exp(u[i] as number);
+      theta[i] = t;
+      penalty += t * t;
+    }
+    const ll = problem.logLik(theta, withGrad ? g : null);
+    const f = -ll / W + pen * penalty;
+    if (withGrad) {
+      for (let i = 0; i < dim; i++) {
+        const t = theta[i] as number;
+        cacheG[i] = (-(g[i] as number) / W + 2 * pen * t) * t;
+      }
+      cacheU = u.slice();
+      cacheF = Number.isFinite(f) ? f : Number.POSITIVE_INFINITY;
+    }
+    return Number.isFinite(f) ? f : Number.POSITIVE_INFINITY;
+  };
+  const sameU = (u: readonly number[]): boolean => {
+    if (cacheU === null) return false;
+    for (let i = 0; i < dim; i++) if (cacheU[i] !== u[i]) return false;
+    return true;
+  };
+  const f = (u: readonly number[]): number => {
+    if (problem.analyticGradient) {
+      if (sameU(u)) return cacheF;
+      return evalAt(u, true);
+    }
+    return evalAt(u, false);
+  };
+  const gradient = (u: readonly number[]): number[] => {
+    if (!sameU(u)) evalAt(u, true);
+    return cacheG.slice();
+  };
+  const minimizeOptions = {
+    maxIterations: opts.maxIterations,
+    gradientTolerance: opts.tolerance,
+    ...(problem.analyticGradient ? { gradient } : {}),
+  };
+
+  const starts: number[][] = [];
+  starts.push((opts.start ?? new Array<number>(dim).fill(1)).map((v) => Math.log(v)));
+  if (opts.start === null) for (const s of problem.fallbackStarts) starts.push(s.map((v) => Math.log(v)));
+
+  let best: MinimizeResult | null = null;
+  let iterations = 0;
+  let evaluations = 0;
+  let tried = 0;
+  for (const x0 of starts) {
+    tried++;
+    const res = opts.minimizer(f, x0, minimizeOptions);
+    iterations += res.iterations;
+    evaluations += res.evaluations;
+    const finite = Number.isFinite(res.value) && res.x.every((v) => Number.isFinite(v));
+    if (finite && (best === null || (res.converged && !best.converged) || (res.converged === best.converged && res.value < best.value))) {
+      best = res;
+    }
+    if (best !== null && best.converged) break;
+  }
+  if (best === null) {
+    throw metricsError(problem.fn, "not_converged", [], "data the model can be fitted to (the likelihood was not finite at any start)");
+  }
+  const u = best.x;
+  const scaled = u.map((v) => Math.exp(v));
+  for (let i = 0; i < dim; i++) theta[i] = scaled[i] as number;
+  const llScaled = problem.logLik(theta, null);
+  const logLikelihood = problem.toDataUnits(llScaled);
+
+  // Standard errors: inverse Hessian of the total (penalized) negative log-likelihood in ln θ; the delta
+  // method gives SE(θ) = θ · SE(ln θ) (time rescaling does not change SE(ln θ)).
+  let standardErrors: Record<string, number> | null = null;
+  let pd = false;
+  const total = (uu: readonly number[]): number => W * evalAt(uu, false);
+  const H = problem.analyticGradient ? hessianFromGradient((uu) => {
+    evalAt(uu, true);
+    return cacheG.map((v) => W * v);
+  }, u) : numericalHessian(total, u);
+  const cov = H.every((row) => row.every((v) => Number.isFinite(v))) ? invertSymmetric(H) : null;
+  const params: Record<string, number> = {};
+  problem.names.forEach((name, i) => {
+    params[name] = problem.timeRate[i] ? (scaled[i] as number) / problem.scale : (scaled[i] as number);
+  });
+  if (cov !== null) {
+    const se: Record<string, number> = {};
+    pd = true;
+    problem.names.forEach((name, i) => {
+      const v = (cov[i] as number[])[i] as number;
+      if (!(v > 0) || !Number.isFinite(v)) pd = false;
+      se[name] = (params[name] as number) * Math.sqrt(v);
+    });
+    if (pd) standardErrors = se;
+  }
+  const converged = best.converged;
+  const message = converged
+    ? best.message
+    : `${best.message}; did not converge: try a small penalizer (e.g. 0.001), other initialParams, or a larger maxIterations`;
+  if (!converged && opts.strict) {
+    throw metricsError(problem.fn, "not_converged", [], `a fit that converges (${message})`);
+  }
+  if (!Number.isFinite(logLikelihood)) {
+    throw metricsError(problem.fn, "not_converged", [], "a finite log-likelihood at the estimates", logLikelihood);
+  }
+  return {
+    params,
+    standardErrors,
+    logLikelihood,
+    penalizer: pen,
+    diagnostics: {
+      converged,
+      iterations,
+      evaluations,
+      gradientNorm: best.gradientNorm,
+      message,
+      method: best.method,
+      starts: tried,
+      hessianPositiveDefinite: pd,
+    },
+  };
+}
+
+/** lifetimes' internal time scale: 10 / max T (1 when every T is 0). */
+export function timeScale(T: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < T.length; i++) if ((T[i] as number) > m) m = T[i] as number;
+  return m > 0 ? 10 / m : 1;
+}
+
+/** Hessian by central differences of an analytic gradient (2n gradient calls), symmetrised. */
+function hessianFromGradient(grad: (u: readonly number[]) => number[], u: readonly number[]): number[][] {
+  const n = u.length;
+  const H: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) {
+    const ui = u[i] as number;
+    const h = 1e-5 * Math.max(1, Math.abs(ui));
+    const up = u.slice();
+    up[i] = ui + h;
+    const gp = grad(up);
+    const dn = u.slice();
+    dn[i] = ui - h;
+    const gm = grad(dn);
+    for (let j = 0; j < n; j++) (H[j] as number[])[i] = ((gp[j] as number) - (gm[j] as number)) / (2 * h);
+  }
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < i; j++) {
+      const v = 0.5 * (((H[i] as number[])[j] as number) + ((H[j] as number[])[i] as number));
+      (H[i] as number[])[j] = v;
+      (H[j] as number[])[i] = v;
+    }
+  }
+  return H;
+}
