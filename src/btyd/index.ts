@@ -12,3 +12,33 @@ export type {
   SummarizeTransactionsOptions,
   TransactionColumnsSummary,
 } from "./summaryTypes.js";
+export { fitBetaGeoNbd } from "./bgNbd/fitBetaGeoNbd.js";
+export { fitModifiedBetaGeoNbd } from "./mbgNbd/fitModifiedBetaGeoNbd.js";
+export type {
+  BetaGeoParams,
+  ParetoNbdParams,
+  BetaGeoBetaBinomialParams,
+  BtydModelSpec,
+  BtydModelTag,
+  BtydFitDiagnostics,
+  BtydFitCommon,
+  BetaGeoNbdModel,
+  ModifiedBetaGeoNbdModel,
+  ParetoNbdModel,
+  BetaGeoBetaBinomialModel,
+  BtydFitOptions,
+  BtydSummaryRow,
+  BtydSummaryColumns,
+  BtydDiscreteRow,
+  BtydDiscreteColumns,
+  BtydCustomer,
+} from "./modelTypes.js";
+export { fitParetoNbd } from "./paretoNbd/fitParetoNbd.js";
+export { fitBetaGeoBetaBinomial } from "./bgBb/fitBetaGeoBetaBinomial.js";
+export { expectedPurchases } from "./expectedPurchases.js";
+export { conditionalExpectedPurchases } from "./conditionalExpectedPurchases.js";
+export { probabilityAlive } from "./probabilityAlive.js";
+export { probabilityOfPurchases } from "./probabilityOfPurchases.js";
+export { conditionalExpectedPurchasesBatch } from "./conditionalExpectedPurchasesBatch.js";
+export { probabilityAliveBatch } from "./probabilityAliveBatch.js";
+export { btydLogLikelihood } from "./btydLogLikelihood.js";
