@@ -156,18 +156,18 @@ export interface ProjectionResult {
  * @example
  * ```ts
  * import { projectRetentionProfit } from "customer-metrics/projections";
- * // New customers every year, profit growing with tenure, 10% discount rate
+ * // 100 new customers a year, profit growing with tenure, 10% discount rate
  * const p = projectRetentionProfit({
- *   periods: 5,
+ *   periods: 10,
  *   newCustomersPerPeriod: 100,
  *   retentionRate: 0.85,
- *   acquisitionCost: "120",
+ *   acquisitionCost: "100",
  *   profitPerCustomer: { base: "40", spendGrowth: { increment: "10" }, costSavings: { curve: ["0", "5", "8", "10"] } },
  *   discountRate: 0.1,
- *   curveExtension: "last-value",
+ *   curveExtension: "last-value", // cost savings stay at 10 after tenure 3
  * });
- * p.totals.npv.toFixed(2); // => "12070.05"
- * p.totals.customerNpv.toFixed(2); // => "121.93"
+ * p.totals.npv.toFixed(2); // => "42532.26"
+ * p.totals.customerNpv.toFixed(2); // => "126.48"
  * projectRetentionProfit({ periods: 5, retentionRate: 0.85, profitPerCustomer: { base: { curve: ["40", "50"] } } }); // throws length_mismatch
  * ```
  *
