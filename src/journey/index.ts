@@ -55,3 +55,4 @@ export {
   type JourneySignalSnapshot,
 } from "./journeySignalsFromEvents.js";
 export { journeySnapshotsFromEvents, type JourneyCustomerEvent, type JourneyCustomerSnapshot } from "./journeySnapshotsFromEvents.js";
+export { npsByJourneyStage, type NpsByJourneyStage, type NpsByJourneyStageOptions, type JourneyStageNps } from "./npsByJourneyStage.js";
