@@ -42,7 +42,8 @@ describe("compareNps", () => {
     const r2 = compareNps(npsTally(a), npsTally(b));
     expect(r1).toEqual(r2);
     expect(r1.a.score).toBe(40);
-    expectClose(r1.b.score, -100 / 6, { rel: 1e-12 });
+    // Hand-computed: b has 1 promoter (9), 2 passives (7, 7), 3 detractors (6, 5, 2) → (1 − 3)/6 = −33.3.
+    expectClose(r1.b.score, -100 / 3, { rel: 1e-12 });
   });
 
   it("is antisymmetric: swapping the samples flips difference and z", () => {

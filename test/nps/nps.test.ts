@@ -43,7 +43,7 @@ describe("nps", () => {
   // Margin of Error": n = 1162 with 291 promoters, 476 passives, 395 detractors gives NPS −9 (−8.95).
   it("matches the published talkstats example (NPS −9 on 1162 responses)", () => {
     const r = nps({ promoters: 291, passives: 476, detractors: 395 });
-    expectClose(r.score, -8.95, { abs: 1e-9 });
+    expectClose(r.score, (100 * (291 - 395)) / 1162, { rel: 1e-12 }); // −8.95 → reported as −9
     expect(Math.round(r.score)).toBe(-9);
   });
 

@@ -31,6 +31,11 @@ export function toTally(input: NpsCounts, fn: string, path: readonly PathSegment
   const total = promoters + passives + detractors;
   const weighted = input.weighted === undefined ? false : input.weighted;
   if (typeof weighted !== "boolean") throw metricsError(fn, "invalid_type", [...path, "weighted"], "a boolean", weighted);
+  if (!weighted) {
+    for (const [key, v] of [["promoters", promoters], ["passives", passives], ["detractors", detractors]] as const) {
+      if (!Number.isInteger(v)) throw metricsError(fn, "not_integer", [...path, key], "a whole number (unweighted tally)", v);
+    }
+  }
   let n: number;
   if (input.n === undefined) {
     if (weighted) throw metricsError(fn, "invalid_input", [...path, "n"], "given for a weighted tally (the number of responses)", input.n);
@@ -38,9 +43,6 @@ export function toTally(input: NpsCounts, fn: string, path: readonly PathSegment
   } else n = nonNegative(input.n, fn, [...path, "n"]);
   if (!Number.isInteger(n)) throw metricsError(fn, "not_integer", [...path, "n"], "a whole number of responses", n);
   if (!weighted) {
-    for (const [key, v] of [["promoters", promoters], ["passives", passives], ["detractors", detractors]] as const) {
-      if (!Number.isInteger(v)) throw metricsError(fn, "not_integer", [...path, key], "a whole number (unweighted tally)", v);
-    }
     if (n !== total) throw metricsError(fn, "invalid_input", [...path, "n"], `promoters + passives + detractors (${total})`, n);
   }
   const sumWeights = input.sumWeights === undefined ? (weighted ? total : n) : nonNegative(input.sumWeights, fn, [...path, "sumWeights"]);

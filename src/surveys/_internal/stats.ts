@@ -1,0 +1,42 @@
+import type { PathSegment } from "../../core/errors.js";
+import { assertInRange } from "../../core/guards.js";
+import { normalQuantile, studentTQuantile } from "../../math/index.js";
+
+/** Validates a confidence level in (0, 1). */
+export function checkConfidence(confidence: unknown, fn: string, path: readonly PathSegment[]): number {
+  return assertInRange(confidence, 0, 1, fn, path, { minExclusive: true, maxExclusive: true });
+}
+
+/** Two-sided normal critical value. */
+export function zCritical(confidence: number): number {
+  return normalQuantile(1 - (1 - confidence) / 2);
+}
+
+/** Mean and sample standard deviation from n, Σx, Σx² (sd null when n < 2). */
+export function meanSd(n: number, sum: number, sumSq: number): { mean: number | null; sd: number | null } {
+  if (n === 0) return { mean: null, sd: null };
+  const mean = sum / n;
+  if (n < 2) return { mean, sd: null };
+  const ss = Math.max(0, sumSq - sum * mean);
+  return { mean, sd: Math.sqrt(ss / (n - 1)) };
+}
+
+/** Student-t interval mean ± t_{n−1}·sd/√n, or null when n < 2. */
+export function tInterval(mean: number, sd: number | null, n: number, confidence: number): readonly [number, number] | null {
+  if (sd === null || n < 2) return null;
+  const t = studentTQuantile(1 - (1 - confidence) / 2, n - 1);
+  const half = (t * sd) / Math.sqrt(n);
+  return [mean - half, mean + half];
+}
+
+/** Wilson score interval for k successes in n trials (k may be fractional), clipped to [0, 1]. */
+export function wilsonInterval(k: number, n: number, confidence: number): readonly [number, number] | null {
+  if (n <= 0) return null;
+  const z = zCritical(confidence);
+  const p = k / n;
+  const z2 = z * z;
+  const denom = 1 + z2 / n;
+  const center = (p + z2 / (2 * n)) / denom;
+  const half = (z / denom) * Math.sqrt(Math.max(0, (p * (1 - p)) / n + z2 / (4 * n * n)));
+  return [Math.max(0, center - half), Math.min(1, center + half)];
+}
