@@ -42,15 +42,13 @@ export { probabilityOfPurchases } from "./probabilityOfPurchases.js";
 export { conditionalExpectedPurchasesBatch } from "./conditionalExpectedPurchasesBatch.js";
 export { probabilityAliveBatch } from "./probabilityAliveBatch.js";
 export { btydLogLikelihood } from "./btydLogLikelihood.js";
-export { fitGammaGamma } from "./gammaGamma/fitGammaGamma.js";
-export { expectedAverageSpend, type GammaGammaSpec, type SpendCustomer } from "./gammaGamma/expectedAverageSpend.js";
-export { gammaGammaLogLikelihood } from "./gammaGamma/gammaGammaLogLikelihood.js";
-export { simulateGammaGammaSpend, type SimulateGammaGammaOptions, type SimulatedSpend } from "./gammaGamma/simulateGammaGammaSpend.js";
-export type {
-  GammaGammaParams,
-  GammaGammaRow,
-  GammaGammaColumns,
-  FitGammaGammaOptions,
-  GammaGammaDiagnostics,
-  GammaGammaModel,
-} from "./gammaGamma/types.js";
+export { simulateBetaGeoNbd } from "./bgNbd/simulateBetaGeoNbd.js";
+export { simulateParetoNbd } from "./paretoNbd/simulateParetoNbd.js";
+export type { SimulateTransactionsOptions, SimulatedTransactions } from "./simulationTypes.js";
+export {
+  calibrationHoldoutAccuracy,
+  type HoldoutCustomer,
+  type CalibrationHoldoutOptions,
+  type HoldoutBucket,
+  type CalibrationHoldoutResult,
+} from "./calibrationHoldoutAccuracy.js";
