@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { DuckDBInstance, type DuckDBConnection, type DuckDBInstance as Instance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { summarizeTransactionColumns } from "customer-metrics/btyd";
+import { fitBetaGeoNbd, fitGammaGamma, summarizeTransactionColumns, type TransactionColumnsSummary } from "customer-metrics/btyd";
 import { cohortRetention, cohortRetentionTally, mergeCohortRetentionTallies } from "customer-metrics/churn";
 import { mergeNpsTallies, nps, npsTally } from "customer-metrics/nps";
 import {
@@ -97,6 +97,62 @@ describe("customer summaries: SQL = summarizeTransactionColumns (unit week)", ()
     const spend = await queryColumns(con, SPEND_INPUT_SQL);
     const repeat = await queryColumns(con, "SELECT COUNT(*) AS n FROM customer_summaries WHERE frequency > 0");
     expect((spend["weight"] as number[]).reduce((a, b) => a + b, 0)).toBe(repeat["n"]?.[0]);
+  });
+});
+
+/** Relative difference, for fits whose summation order differs. */
+const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-300);
+
+describe("model fits on SQL sufficient statistics = fits on the in-process summaries", () => {
+  let js: TransactionColumnsSummary;
+  beforeAll(() => {
+    js = summarizeTransactionColumns(
+      { customer: purchases.customer, day: purchases.day, amount: purchases.amount },
+      { asOf: SCALE_AS_OF, unit: "week" },
+    );
+  });
+
+  it("BG/NBD: collapsed SQL rows give the bit-identical fit (same row order), and the same fit as 186k raw rows", async () => {
+    const fit = await queryColumns(con, FIT_INPUT_SQL);
+    const fromSql = fitBetaGeoNbd({
+      frequency: fit["frequency"] as number[],
+      recency: fit["recency"] as number[],
+      T: fit["T"] as number[],
+      weight: fit["weight"] as number[],
+    });
+    expect(fromSql.diagnostics.converged).toBe(true);
+    expect(fromSql.n).toBe(purchases.customers);
+    // In process: one row per customer, put in the SQL's ORDER BY (frequency, recency, T);
+    // the fitter collapses identical rows itself, so it sees the very same weighted rows.
+    const order = Array.from(js.customer.keys()).sort(
+      (i, j) => (js.frequency[i] as number) - (js.frequency[j] as number) || (js.recency[i] as number) - (js.recency[j] as number) || (js.T[i] as number) - (js.T[j] as number),
+    );
+    const pick = (col: Float64Array) => order.map((i) => col[i] as number);
+    const inProcess = fitBetaGeoNbd({ frequency: pick(js.frequency), recency: pick(js.recency), T: pick(js.T) });
+    expect(inProcess).toEqual(fromSql);
+    // In customer order the log-likelihood is summed in another order: equal to float rounding.
+    const unordered = fitBetaGeoNbd({ frequency: js.frequency, recency: js.recency, T: js.T });
+    for (const k of ["r", "alpha", "a", "b"] as const) expect(rel(unordered.params[k], fromSql.params[k]), k).toBeLessThan(1e-9);
+    expect(rel(unordered.logLikelihood, fromSql.logLikelihood)).toBeLessThan(1e-12);
+  });
+
+  it("Gamma-Gamma: collapsed SQL spend rows give the same fit as the repeat buyers' rows", async () => {
+    const spend = await queryColumns(con, SPEND_INPUT_SQL);
+    const fromSql = fitGammaGamma({
+      frequency: spend["frequency"] as number[],
+      monetaryValue: spend["monetary_value"] as number[],
+      weight: spend["weight"] as number[],
+    });
+    const repeat = Array.from(js.customer.keys()).filter((i) => (js.frequency[i] as number) > 0);
+    const inProcess = fitGammaGamma({
+      frequency: repeat.map((i) => js.frequency[i] as number),
+      monetaryValue: repeat.map((i) => (js.monetaryValue as Float64Array)[i] as number),
+    });
+    expect(fromSql.diagnostics.converged).toBe(true);
+    // A weight w multiplies a row's log-likelihood term instead of adding it w times, so the
+    // optimizer's path differs in the last bits: same optimum to its tolerance.
+    expect(rel(inProcess.logLikelihood, fromSql.logLikelihood)).toBeLessThan(1e-12);
+    for (const k of ["p", "q", "v"] as const) expect(rel(inProcess.params[k], fromSql.params[k]), k).toBeLessThan(1e-6);
   });
 });
 
