@@ -51,3 +51,32 @@ export {
   type RevenueRetentionCustomers,
   type RevenueRetentionResult,
 } from "./revenueRetention.js";
+export {
+  kaplanMeier,
+  type SurvivalRecord,
+  type SurvivalDateRecord,
+  type SurvivalColumns,
+  type SurvivalInput,
+  type SurvivalIntervalType,
+  type KaplanMeierOptions,
+  type KaplanMeierStep,
+  type MedianLifetime,
+  type RestrictedMeanLifetime,
+  type KaplanMeierResult,
+} from "./kaplanMeier.js";
+export { logRankTest, type LogRankTestOptions, type LogRankGroup, type LogRankTestResult } from "./logRankTest.js";
+export {
+  fitShiftedBetaGeometric,
+  type SbgRow,
+  type SbgData,
+  type SbgParams,
+  type FitShiftedBetaGeometricOptions,
+  type SbgDiagnostics,
+  type ShiftedBetaGeometricModel,
+} from "./fitShiftedBetaGeometric.js";
+export { sbgLogLikelihood } from "./sbgLogLikelihood.js";
+export { sbgSurvival } from "./sbgSurvival.js";
+export { sbgRetention } from "./sbgRetention.js";
+export { sbgExpectedLifetime, type SbgExpectedLifetimeOptions } from "./sbgExpectedLifetime.js";
+export { sbgDiscountedResidualLifetime, type SbgDerlOptions } from "./sbgDiscountedResidualLifetime.js";
+export { simulateSbgCohort, type SimulateSbgCohortOptions, type SimulatedSbgCohort } from "./simulateSbgCohort.js";
