@@ -39,5 +39,8 @@ export function wilsonInterval(k: number, n: number, confidence: number): [numbe
   const denom = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denom;
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+  // The interval always contains p (and reaches 0 / 1 at k = 0 / n); the clamps only undo rounding.
+  const lower = k === 0 ? 0 : Math.min(p, Math.max(0, centre - half));
+  const upper = k === n ? 1 : Math.max(p, Math.min(1, centre + half));
+  return [lower, upper];
 }
