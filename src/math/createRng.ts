@@ -46,8 +46,10 @@ function splitmix32(state: { s: number }): number {
  * geometric variates.
  *
  * @remarks
- * The seed may be any finite number: its float64 bit pattern is hashed, so
- * `1` and `1.5` give unrelated streams (and `-0` is read as `0`). `next()`
+ * The seed may be any finite number: the two 32-bit words of its float64 bit
+ * pattern pass through murmur3's bijective finalizer and seed two splitmix32
+ * streams that fill the 128-bit state, so distinct seeds (`1`, `1.5`, `2**40`)
+ * give distinct, unrelated streams (and `-0` is read as `0`). `next()`
  * combines two 32-bit outputs into a 53-bit double in [0, 1). No `Math.random`:
  * results are identical on every platform. xoshiro128** (Blackman & Vigna,
  * 2018) passes BigCrush; it is not cryptographically secure. Samplers:
@@ -79,13 +81,16 @@ export function createRng(seed: number): Rng {
   const s0 = assertFinite(seed, "createRng", ["seed"]);
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, s0, true);
-  const st = { s: view.getUint32(0, true) ^ Math.imul(view.getUint32(4, true), 0x27d4eb2f) };
-  // Mix both halves again so seeds differing only in the high word diverge.
-  st.s ^= view.getUint32(4, true);
-  let a = splitmix32(st);
-  let b = splitmix32(st);
-  let c = splitmix32(st);
-  let d = splitmix32(st);
+  // Both 32-bit words of the float64 go through murmur3's bijective finalizer, so distinct
+  // seeds give distinct pairs of splitmix32 seeds (one per half of the 128-bit state).
+  const h = fmix32(view.getUint32(4, true) ^ 0x9e3779b9);
+  const l = fmix32(view.getUint32(0, true) ^ h);
+  const st1 = { s: l };
+  const st2 = { s: h ^ 0x632be59b };
+  let a = splitmix32(st1);
+  let b = splitmix32(st1);
+  let c = splitmix32(st2);
+  let d = splitmix32(st2);
   if ((a | b | c | d) === 0) a = 1;
 
   /** xoshiro128**: next 32-bit unsigned output. */
@@ -238,6 +243,14 @@ export function createRng(seed: number): Rng {
       return Math.floor(Math.log1p(-next()) / Math.log1p(-p)) + 1;
     },
   };
+}
+
+/** murmur3 32-bit finalizer (a bijection on 32-bit words). */
+function fmix32(x: number): number {
+  let z = x | 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) >>> 0;
 }
 
 function rotl(x: number, k: number): number {
