@@ -92,7 +92,7 @@ describe("parseJourneyModel", () => {
   });
 
   it("does not execute anything in a model: strings are data", () => {
-    const m = clone(CUSTOM) as { stages: { name: string; description?: string }[] };
+    const m = clone(CUSTOM) as unknown as { stages: { name: string; description?: string }[] };
     (m.stages[0] as { name: string }).name = "globalThis.__pwned = true";
     (m.stages[0] as { description?: string }).description = "${process.exit(1)}";
     const parsed = parseJourneyModel(m);
