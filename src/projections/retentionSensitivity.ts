@@ -136,7 +136,7 @@ function evaluate(n: Normalized): { npv: Decimal; totalProfit: Decimal; customer
  * const base = { periods: 10, startingCustomers: 1000, retentionRate: 0.8, profitPerCustomer: { base: "100" }, discountRate: 0.1 };
  * const s = retentionSensitivity(base, { retentionRates: [0.7, 0.8, 0.9], marginMultipliers: [0.9, 1.1], discountRates: [0.05, 0.15] });
  * s.grid.length; // => 12
- * s.tornado.map((t) => t.assumption); // => ["retentionRate", "marginMultiplier", "discountRate"]
+ * s.tornado.map((t) => t.assumption); // => ["retentionRate", "discountRate", "marginMultiplier"]
  * ```
  *
  * @category Projections
