@@ -16,7 +16,7 @@ export const CHART_CONFIG = {
   background: "white",
   padding: 8,
   axis: { labelFontSize: 11, titleFontSize: 12, gridColor: "#e6e6e6" },
-  legend: { labelFontSize: 11, titleFontSize: 12 },
+  legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 260 },
   title: { fontSize: 14, anchor: "start", offset: 8 },
   range: { category: ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#b279a2", "#eeca3b", "#9d755d"] },
   view: { stroke: null },

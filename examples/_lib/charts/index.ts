@@ -5,6 +5,11 @@
  * seeded simulators, so a chart can never disagree with the code.
  */
 import type { TopLevelSpec } from "vega-lite";
+import { BTYD_CHARTS } from "./btyd.js";
+import { CHURN_CHARTS } from "./churn.js";
+import { JOURNEY_CHARTS } from "./journey.js";
+import { NPS_CHARTS } from "./nps.js";
+import { PROJECTION_CHARTS } from "./projections.js";
 
 /** One chart of the catalogue. */
 export interface ChartDef {
@@ -20,5 +25,5 @@ export interface ChartDef {
   spec(): TopLevelSpec | Promise<TopLevelSpec>;
 }
 
-/** All charts, in docs order. Areas not yet implemented contribute none. */
-export const CHARTS: readonly ChartDef[] = [];
+/** All charts, in docs order. */
+export const CHARTS: readonly ChartDef[] = [...NPS_CHARTS, ...CHURN_CHARTS, ...BTYD_CHARTS, ...PROJECTION_CHARTS, ...JOURNEY_CHARTS];

@@ -27,7 +27,7 @@ function axisOf(a: Axis, type: "quantitative" | "ordinal" | "temporal" | "nomina
     type,
     title: a.title,
     ...(a.format ? { axis: { format: a.format } } : {}),
-    ...(a.domain ? { scale: { domain: [...a.domain], zero: false } } : { scale: { zero: false } }),
+    ...(type !== "quantitative" ? {} : a.domain ? { scale: { domain: [...a.domain], zero: false } } : { scale: { zero: false } }),
   };
 }
 
@@ -108,7 +108,10 @@ export function heatmap(options: {
         mark: { type: "text", fontSize: 9 },
         encoding: {
           text: { field: options.value.field, type: "quantitative", format: options.value.format ?? ".2f" },
-          color: { condition: { test: `datum['${options.value.field}'] > 0.6`, value: "white" }, value: "black" },
+          color: {
+            condition: { test: `datum['${options.value.field}'] > ${0.6 * (options.value.domain?.[1] ?? 1)}`, value: "white" },
+            value: "black",
+          },
         },
       },
     ],
