@@ -1,6 +1,6 @@
 import { digamma } from "./digamma.js";
 import { logGamma } from "./logGamma.js";
-import { EPS } from "./_internal/stirling.js";
+import { EPS, stirlingCorrection } from "./_internal/stirling.js";
 
 /** Estimated relative error above which hyp2f1 returns NaN. */
 const ACCEPT = 1e-10;
@@ -117,6 +117,53 @@ function gammaTerm(x: number, dx: number): { log: number; sign: number; err: num
 }
 
 /**
+ * ln|Γ(x)/Γ(y)| with sign (0 when Γ(y) has a pole: ratio zero; NaN-free) and its
+ * error. For x, y ≥ 10 the Stirling parts are differenced analytically,
+ * (y−½)·log1p(d/y) + d·(ln x − 1) + corr(x) − corr(y) with d = x − y, so the
+ * error is ~ε·|d|·ln x instead of ε·ln Γ(x) (important when both are large and
+ * close, e.g. Γ(c)/Γ(c−a) with c in the hundreds).
+ */
+function gammaRatio(x: number, y: number, dx: number, dy: number): { log: number; sign: number; err: number } {
+  if (x >= 10 && y >= 10) {
+    const d = x - y;
+    const log = (y - 0.5) * Math.log1p(d / y) + d * (Math.log(x) - 1) + (stirlingCorrection(x) - stirlingCorrection(y));
+    return {
+      log,
+      sign: 1,
+      err: EPS * (4 + 2 * Math.abs(log) + Math.abs(d) * (Math.log(x) + 1)) + dx * Math.abs(digamma(x)) + dy * Math.abs(digamma(y)),
+    };
+  }
+  const gx = gammaTerm(x, dx);
+  const gy = gammaTerm(y, dy);
+  if (gx.sign === 0) return { log: Infinity, sign: 0, err: Infinity }; // pole in the numerator
+  if (gy.sign === 0) return { log: -Infinity, sign: 0, err: 0 }; // 1/Γ(y) = 0
+  return { log: gx.log - gy.log, sign: gx.sign * gy.sign, err: gx.err + gy.err };
+}
+
+/**
+ * Γ(p)Γ(q)/(Γ(r)Γ(t)) as a log with sign and error, pairing each numerator with
+ * the denominator whose argument is closer (see {@link gammaRatio}). Sign 0 means
+ * the product is zero (a denominator pole); a numerator pole gives err Infinity.
+ */
+function gammaProduct(
+  p: number,
+  q: number,
+  r: number,
+  t: number,
+  dp: number,
+  dq: number,
+  dr: number,
+  dt: number,
+): { log: number; sign: number; err: number } {
+  const straight = Math.abs(p - r) + Math.abs(q - t) <= Math.abs(p - t) + Math.abs(q - r);
+  const first = straight ? gammaRatio(p, r, dp, dr) : gammaRatio(p, t, dp, dt);
+  const second = straight ? gammaRatio(q, t, dq, dt) : gammaRatio(q, r, dq, dr);
+  if (first.err === Infinity || second.err === Infinity) return { log: Infinity, sign: 0, err: Infinity };
+  if (first.sign === 0 || second.sign === 0) return { log: -Infinity, sign: 0, err: 0 };
+  return { log: first.log + second.log, sign: first.sign * second.sign, err: first.err + second.err };
+}
+
+/**
  * Connection formula about 1 (DLMF 15.8.4, Abramowitz & Stegun 15.3.6), in the
  * variable u = 1 − z given directly (so callers can pass it exactly):
  * F = Γ(c)Γ(c−a−b)/(Γ(c−a)Γ(c−b)) F(a,b;a+b−c+1;u)
@@ -136,40 +183,25 @@ function connection(
   const [s, sLo] = cMinusAMinusB(a, b, c);
   if (Number.isInteger(s) && sLo === 0) return FAILED;
   const dx = EPS * (Math.abs(a) + Math.abs(b) + Math.abs(c));
-  const gc = gammaTerm(c, EPS * Math.abs(c));
-  if (gc.sign === 0) return FAILED;
+  if (isNonPositiveInteger(c)) return FAILED;
   const terms: Part[] = [];
-  // First term.
+  // First term: Γ(c)Γ(s)/(Γ(c−a)Γ(c−b)) F(a, b; 1−s; u).
   {
-    const g1 = gammaTerm(s, dx);
-    const d1 = gammaTerm(c - a, dx);
-    const d2 = gammaTerm(c - b, dx);
-    if (g1.sign === 0) return FAILED;
-    if (d1.sign !== 0 && d2.sign !== 0) {
+    const g = gammaProduct(c, s, c - a, c - b, EPS * Math.abs(c), dx, dx, dx);
+    if (g.err === Infinity) return FAILED;
+    if (g.sign !== 0) {
       const f = series(a, b, 1 - s, u, cap, uRelErr);
-      const logScale = gc.log + g1.log - d1.log - d2.log;
-      terms.push({
-        logScale,
-        value: gc.sign * g1.sign * d1.sign * d2.sign * f.value,
-        err: f.err + gc.err + g1.err + d1.err + d2.err,
-      });
+      terms.push({ logScale: g.log, value: g.sign * f.value, err: f.err + g.err });
     }
   }
-  // Second term.
+  // Second term: u^s Γ(c)Γ(−s)/(Γ(a)Γ(b)) F(c−a, c−b; 1+s; u).
   {
-    const g2 = gammaTerm(-s, dx);
-    const d1 = gammaTerm(a, EPS * Math.abs(a));
-    const d2 = gammaTerm(b, EPS * Math.abs(b));
-    if (g2.sign === 0) return FAILED;
-    if (d1.sign !== 0 && d2.sign !== 0) {
+    const g = gammaProduct(c, -s, a, b, EPS * Math.abs(c), dx, EPS * Math.abs(a), EPS * Math.abs(b));
+    if (g.err === Infinity) return FAILED;
+    if (g.sign !== 0) {
       const f = series(c - a, c - b, 1 + s, u, cap, uRelErr);
       const pw = uPow(s, sLo);
-      const logScale = pw.logScale + gc.log + g2.log - d1.log - d2.log;
-      terms.push({
-        logScale,
-        value: gc.sign * g2.sign * d1.sign * d2.sign * pw.factor * f.value,
-        err: f.err + gc.err + g2.err + d1.err + d2.err + pw.err,
-      });
+      terms.push({ logScale: pw.logScale + g.log, value: g.sign * pw.factor * f.value, err: f.err + g.err + pw.err });
     }
   }
   return combine(terms);
@@ -199,13 +231,13 @@ function connectionInteger(
   const m = Math.abs(s);
   if (m > 1000) return FAILED;
   const pre: Power = euler ? uPow(s, 0) : { logScale: 0, factor: 1, err: 0 };
-  const gc = gammaTerm(c, 0);
-  if (gc.sign === 0) return FAILED;
+  if (isNonPositiveInteger(c)) return FAILED;
   const parts: Part[] = [];
   if (m > 0) {
-    const ga = gammaTerm(a + m, 0);
-    const gb = gammaTerm(b + m, 0);
-    if (ga.sign !== 0 && gb.sign !== 0) {
+    // Γ(m)Γ(c)/(Γ(a+m)Γ(b+m)) Σ_{n<m} …
+    const g = gammaProduct(c, m, a + m, b + m, 0, 0, 0, 0);
+    if (g.err === Infinity) return FAILED;
+    if (g.sign !== 0) {
       let term = 1;
       let sum = 1;
       let maxAbs = 1;
@@ -214,17 +246,17 @@ function connectionInteger(
         sum += term;
         maxAbs = Math.max(maxAbs, Math.abs(term));
       }
-      const gm = gammaTerm(m, 0);
       parts.push({
-        logScale: gm.log + gc.log - ga.log - gb.log,
-        value: gc.sign * ga.sign * gb.sign * sum,
-        err: EPS * (2 + Math.sqrt(m)) * (maxAbs / Math.abs(sum)) + gm.err + gc.err + ga.err + gb.err,
+        logScale: g.log,
+        value: g.sign * sum,
+        err: EPS * (2 + Math.sqrt(m)) * (maxAbs / Math.abs(sum)) + g.err,
       });
     }
   }
-  const ga = gammaTerm(a, 0);
-  const gb = gammaTerm(b, 0);
-  if (ga.sign !== 0 && gb.sign !== 0) {
+  // −(−u)^m Γ(c)/(Γ(a)Γ(b) m!) Σₙ …  (the series below starts at 1 instead of 1/m!)
+  const g = gammaProduct(c, 1, a, b, 0, 0, 0, 0);
+  if (g.err === Infinity) return FAILED;
+  if (g.sign !== 0) {
     const lnU = Math.log(u);
     const am = a + m;
     const bm = b + m;
@@ -241,8 +273,7 @@ function connectionInteger(
     const settle = Math.max(0, -am, -bm);
     for (; n < cap; n++) {
       const bracket = lnU - psi1 - psi2 + psi3 + psi4;
-      const termValue = t * bracket;
-      sum += termValue;
+      sum += t * bracket;
       const size = Math.abs(t) * (Math.abs(lnU) + Math.abs(psi1) + Math.abs(psi2) + Math.abs(psi3) + Math.abs(psi4));
       if (size > maxAbs) maxAbs = size;
       if (!Number.isFinite(sum)) return FAILED;
@@ -257,13 +288,13 @@ function connectionInteger(
       t *= (((am + n) * (bm + n)) / ((n + 1) * (n + m + 1))) * u;
     }
     if (quiet < 3) return FAILED;
-    const gm1 = gammaTerm(m + 1, 0); // (n+m)! = m!·(m+1)ₙ: t started at 1, so divide by m!
+    const logFact = logGamma(m + 1);
     const pw = uPow(m, 0);
-    const sign = -(m % 2 === 0 ? 1 : -1) * gc.sign * ga.sign * gb.sign;
+    const sign = -(m % 2 === 0 ? 1 : -1) * g.sign;
     parts.push({
-      logScale: pw.logScale + gc.log - ga.log - gb.log - gm1.log,
+      logScale: pw.logScale + g.log - logFact,
       value: sign * pw.factor * sum,
-      err: EPS * (4 + Math.sqrt(n)) * (maxAbs / Math.abs(sum)) + pw.err + gc.err + ga.err + gb.err + gm1.err,
+      err: EPS * (4 + Math.sqrt(n)) * (maxAbs / Math.abs(sum)) + pw.err + g.err + EPS * (2 + 2 * logFact),
     });
   }
   const combined = combine(parts);
