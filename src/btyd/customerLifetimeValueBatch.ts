@@ -13,8 +13,8 @@ export interface ClvCustomerColumns {
   readonly recency: ArrayLike<number>;
   /** Age per customer, in the purchase model's time unit (BG/BB: opportunities, or use `n`). */
   readonly T: ArrayLike<number>;
-  /** BG/BB only: opportunities per customer. @defaultValue `T` */
-  readonly n?: ArrayLike<number> | undefined;
+  /** BG/BB only: opportunities per customer; a plain number here (such as the customer count of `summarizeTransactionColumns`) is ignored. @defaultValue `T` */
+  readonly n?: ArrayLike<number> | number | undefined;
   /** Mean repeat-purchase value per customer (≥ 0). */
   readonly monetaryValue: ArrayLike<number>;
 }

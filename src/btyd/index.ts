@@ -77,3 +77,10 @@ export {
   type CustomerLifetimeValueBatchInput,
   type CustomerLifetimeValueBatchResult,
 } from "./customerLifetimeValueBatch.js";
+export {
+  customerLifetimeValueInterval,
+  type ClvIntervalOptions,
+  type ClvIntervalRow,
+  type ClvIntervalResult,
+} from "./customerLifetimeValueInterval.js";
+export { topCustomersByValue, type CustomerValueColumns, type TopCustomerRow } from "./topCustomersByValue.js";

@@ -119,7 +119,7 @@ export function readClvCustomers(customers: unknown, model: BtydModelSpec, fn: s
   }
   if (customers !== null && typeof customers === "object") {
     const cols = customers as Record<string, unknown>;
-    const thirdName = discrete && cols["n"] === undefined ? "T" : third;
+    const thirdName = discrete && isArrayLike(cols["n"]) ? third : "T";
     const names = ["frequency", "recency", thirdName, "monetaryValue"];
     for (const name of names) if (!isArrayLike(cols[name])) throw metricsError(fn, "invalid_type", ["customers", name], "an array", cols[name]);
     const fx = cols["frequency"] as ArrayLike<unknown>;
