@@ -49,6 +49,7 @@ export function lineWithBand(options: {
 }): TopLevelSpec {
   const xType = options.x.type ?? "quantitative";
   const color = options.series ? { color: { field: options.series.field, type: "nominal" as const, title: options.series.title } } : {};
+  const bandColor = options.series ? { color: { field: options.series.field, type: "nominal" as const, legend: null } } : {};
   const interpolate = options.step ? "step-after" : "linear";
   return {
     title: options.subtitle ? { text: options.title, subtitle: options.subtitle } : options.title,
@@ -62,7 +63,7 @@ export function lineWithBand(options: {
         encoding: {
           y: { field: options.lower, type: "quantitative" },
           y2: { field: options.upper },
-          ...color,
+          ...bandColor,
         },
       },
       {
