@@ -1,0 +1,74 @@
+import { type PathSegment, metricsError } from "../../core/errors.js";
+import { assertInRange, assertOneOf, assertSafeKey, isArrayLike } from "../../core/guards.js";
+import { type DateInput, fromDayNumber, type Period, PERIODS, periodIndex, periodLabel, periodStart, toDayNumber } from "../../core/time.js";
+import { normalQuantile } from "../../math/index.js";
+import type { LoyaltyPeriodKey } from "../types.js";
+
+/** Reads a customer (or product) id: a non-empty string or a finite number, never a reserved key. */
+export function readId(v: unknown, fn: string, path: readonly PathSegment[]): string {
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) throw metricsError(fn, "not_finite", path, "a string or finite number id", v);
+    return String(v);
+  }
+  if (typeof v !== "string") throw metricsError(fn, "invalid_type", path, "a string or number id", v);
+  return assertSafeKey(v, fn, path);
+}
+
+/** Validates the rows argument: a non-empty array of objects. */
+export function readRows<T>(rows: unknown, fn: string, what: string): readonly T[] {
+  if (!isArrayLike(rows)) throw metricsError(fn, "invalid_type", [], `an array of ${what}`, rows);
+  if (rows.length === 0) throw metricsError(fn, "empty_sample", [], `a non-empty array of ${what}`, rows);
+  return rows as unknown as readonly T[];
+}
+
+/** The row at i, which must be an object. */
+export function rowAt<T>(rows: readonly T[], i: number, fn: string, what: string): T {
+  const r = rows[i];
+  if (typeof r !== "object" || r === null) throw metricsError(fn, "invalid_type", [i], what, r);
+  return r;
+}
+
+/** Optional period option. */
+export function readPeriod(p: unknown, fn: string): Period | null {
+  return p === undefined ? null : assertOneOf(p, PERIODS, fn, ["options", "period"]);
+}
+
+/** Optional asOf as a day number (transactions strictly after that day are left out). */
+export function readAsOf(asOf: DateInput | undefined, fn: string, required: boolean): number | null {
+  if (asOf === undefined) {
+    if (required) throw metricsError(fn, "invalid_input", ["options", "asOf"], "given (the date the analysis is as of)", asOf);
+    return null;
+  }
+  return toDayNumber(asOf, { fn, path: ["options", "asOf"] });
+}
+
+/** Confidence level in (0, 1). */
+export function readConfidence(c: unknown, fn: string): number {
+  return assertInRange(c ?? 0.95, 0, 1, fn, ["options", "confidence"], { minExclusive: true, maxExclusive: true });
+}
+
+/** Wilson score interval for k of n (n > 0). */
+export function wilson(k: number, n: number, confidence: number): readonly [number, number] {
+  const z = normalQuantile(1 - (1 - confidence) / 2);
+  const p = k / n;
+  const z2 = z * z;
+  const d = 1 + z2 / n;
+  const c = (p + z2 / (2 * n)) / d;
+  const h = (z / d) * Math.sqrt(Math.max(0, (p * (1 - p)) / n + z2 / (4 * n * n)));
+  return [Math.max(0, c - h), Math.min(1, c + h)];
+}
+
+/** A period's identity in per-period rows. */
+export type PeriodKey = LoyaltyPeriodKey;
+
+const MAX_PERIODS = 100_000;
+
+/** Every period index from lo to hi (inclusive), with labels. */
+export function periodRange(lo: number, hi: number, period: Period, fn: string): PeriodKey[] {
+  if (hi - lo + 1 > MAX_PERIODS) throw metricsError(fn, "out_of_range", ["options", "period"], `a range of at most ${MAX_PERIODS} periods`, hi - lo + 1);
+  const out: PeriodKey[] = [];
+  for (let i = lo; i <= hi; i++) out.push({ index: i, label: periodLabel(i, period), start: fromDayNumber(periodStart(i, period)) });
+  return out;
+}
+
+export { periodIndex, toDayNumber };
