@@ -39,7 +39,7 @@ const MAX_INDEX = 2147483647;
  *   { customer: Int32Array.of(0, 0, 1, 0), day: Int32Array.of(d, d + 7, d + 3, d + 9) },
  *   { asOf: "2024-01-31", unit: "week" },
  * );
- * Array.from(s.frequency); // => [2, 0]
+ * Array.from(s.frequency); // => [1, 0]
  * Array.from(s.T); // => [4, 4]
  * ```
  *
