@@ -18,7 +18,7 @@ export interface ActivityEvent {
   /** When (UTC). */
   readonly at: DateInput;
   /** Revenue of the event; required in `"revenue"` mode, ignored otherwise. */
-  readonly amount?: DecimalInput;
+  readonly amount?: DecimalInput | undefined;
 }
 
 /**
@@ -33,9 +33,9 @@ export interface SubscriptionActivity {
   /** First day of service (UTC). */
   readonly start: DateInput;
   /** First day without service (UTC), after `start`; omit or `null` while active. */
-  readonly end?: DateInput | null;
+  readonly end?: DateInput | null | undefined;
   /** Monthly recurring revenue, counted in full in every period the interval overlaps; required in `"revenue"` mode. */
-  readonly mrr?: DecimalInput;
+  readonly mrr?: DecimalInput | undefined;
 }
 
 /**

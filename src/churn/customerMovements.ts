@@ -19,7 +19,7 @@ export interface SubscriptionRecord {
    * The day the subscription ended: the first day WITHOUT service (UTC), after `start`. Omit it
    * (or pass `null`) for a subscription that is still active.
    */
-  readonly end?: DateInput | null;
+  readonly end?: DateInput | null | undefined;
 }
 
 /**

@@ -17,7 +17,7 @@ export interface SbgRow {
   /** Periods observed (an integer ≥ 1; the same for a cohort). */
   readonly T: number;
   /** Number of customers with this (recency, T) (≥ 0; may be fractional as a weight). @defaultValue `1` */
-  readonly count?: number;
+  readonly count?: number | undefined;
 }
 
 /**

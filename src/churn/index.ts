@@ -80,3 +80,26 @@ export { sbgRetention } from "./sbgRetention.js";
 export { sbgExpectedLifetime, type SbgExpectedLifetimeOptions } from "./sbgExpectedLifetime.js";
 export { sbgDiscountedResidualLifetime, type SbgDerlOptions } from "./sbgDiscountedResidualLifetime.js";
 export { simulateSbgCohort, type SimulateSbgCohortOptions, type SimulatedSbgCohort } from "./simulateSbgCohort.js";
+export {
+  ChurnRateInputSchema,
+  type ChurnRateInputParsed,
+  parseChurnRateInput,
+  SubscriptionRecordSchema,
+  type SubscriptionRecordParsed,
+  parseSubscriptionRecords,
+  ActivityEventSchema,
+  type ActivityEventParsed,
+  parseActivityEvents,
+  RevenueMovementsSchema,
+  type RevenueMovementsParsed,
+  parseRevenueMovements,
+  MrrRecordSchema,
+  type MrrRecordParsed,
+  parseMrrRecords,
+  SurvivalRecordSchema,
+  type SurvivalRecordParsed,
+  parseSurvivalRecords,
+  SbgRowSchema,
+  type SbgRowParsed,
+  parseSbgRows,
+} from "./schemas.js";

@@ -30,7 +30,7 @@ export interface SurvivalRecord {
    * observation (≥ 0 and < `duration`); the customer is at risk on (entry, duration]. Omit for
    * customers observed from the origin.
    */
-  readonly entry?: number;
+  readonly entry?: number | undefined;
 }
 
 /**
@@ -43,7 +43,7 @@ export interface SurvivalDateRecord {
   /** Origin (e.g. signup), UTC. */
   readonly start: DateInput;
   /** Churn date (UTC, on or after `start`); omit or `null` while active. */
-  readonly end?: DateInput | null;
+  readonly end?: DateInput | null | undefined;
 }
 
 /**

@@ -15,15 +15,15 @@ export interface RevenueMovements {
   /** MRR at the start of the period (> 0). */
   readonly startingMrr: DecimalInput;
   /** MRR from customers who were never customers before. @defaultValue `0` */
-  readonly newMrr?: DecimalInput;
+  readonly newMrr?: DecimalInput | undefined;
   /** MRR added by existing customers (upgrades, seats). @defaultValue `0` */
-  readonly expansionMrr?: DecimalInput;
+  readonly expansionMrr?: DecimalInput | undefined;
   /** MRR removed by existing customers who stayed (downgrades). @defaultValue `0` */
-  readonly contractionMrr?: DecimalInput;
+  readonly contractionMrr?: DecimalInput | undefined;
   /** MRR of customers who left. @defaultValue `0` */
-  readonly churnedMrr?: DecimalInput;
+  readonly churnedMrr?: DecimalInput | undefined;
   /** MRR from former customers who came back. @defaultValue `0` */
-  readonly reactivationMrr?: DecimalInput;
+  readonly reactivationMrr?: DecimalInput | undefined;
 }
 
 /**
