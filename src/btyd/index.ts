@@ -35,6 +35,18 @@ export type {
 } from "./modelTypes.js";
 export { fitParetoNbd } from "./paretoNbd/fitParetoNbd.js";
 export { fitBetaGeoBetaBinomial } from "./bgBb/fitBetaGeoBetaBinomial.js";
+export { fitGammaGamma } from "./gammaGamma/fitGammaGamma.js";
+export { expectedAverageSpend, type GammaGammaSpec, type SpendCustomer } from "./gammaGamma/expectedAverageSpend.js";
+export { gammaGammaLogLikelihood } from "./gammaGamma/gammaGammaLogLikelihood.js";
+export { simulateGammaGammaSpend, type SimulateGammaGammaOptions, type SimulatedSpend } from "./gammaGamma/simulateGammaGammaSpend.js";
+export type {
+  GammaGammaParams,
+  GammaGammaRow,
+  GammaGammaColumns,
+  FitGammaGammaOptions,
+  GammaGammaDiagnostics,
+  GammaGammaModel,
+} from "./gammaGamma/types.js";
 export { expectedPurchases } from "./expectedPurchases.js";
 export { conditionalExpectedPurchases } from "./conditionalExpectedPurchases.js";
 export { probabilityAlive } from "./probabilityAlive.js";
@@ -52,6 +64,25 @@ export {
   type HoldoutBucket,
   type CalibrationHoldoutResult,
 } from "./calibrationHoldoutAccuracy.js";
+export {
+  customerLifetimeValue,
+  type ClvCustomer,
+  type ClvHorizon,
+  type CustomerLifetimeValueInput,
+  type CustomerLifetimeValueRow,
+} from "./customerLifetimeValue.js";
+export {
+  customerLifetimeValueBatch,
+  type ClvCustomerColumns,
+  type CustomerLifetimeValueBatchInput,
+  type CustomerLifetimeValueBatchResult,
+} from "./customerLifetimeValueBatch.js";
+export {
+  customerLifetimeValueInterval,
+  type ClvIntervalOptions,
+  type ClvIntervalRow,
+  type ClvIntervalResult,
+} from "./customerLifetimeValueInterval.js";
 export { topCustomersByValue, type CustomerValueColumns, type TopCustomerRow } from "./topCustomersByValue.js";
 export {
   BtydTransactionSchema,
