@@ -1,13 +1,16 @@
-import { fromDayNumber, type DateInput } from "../core/time.js";
+import type { DateInput } from "../core/time.js";
 import type { JourneyModel } from "./schemas.js";
 import {
+  borrowScratch,
   earliestDate,
   heldSince,
   holds,
+  isoDay,
   overdueDays,
   prepareModel,
   readAsOf,
   readSignals,
+  releaseScratch,
   stageOf,
   unmet,
   type PStage,
@@ -106,8 +109,8 @@ export function buildClassification(p: PreparedModel, vals: Float64Array, asOf: 
       stage: nextSt.id,
       name: nextSt.name,
       needs: unmet(nextSt.entry, vals, asOf, stages, []),
-      expectedFrom: base === base ? fromDayNumber(base + nextSt.start) : null,
-      expectedBy: base === base ? fromDayNumber(base + nextSt.end) : null,
+      expectedFrom: base === base ? isoDay(base + nextSt.start) : null,
+      expectedBy: base === base ? isoDay(base + nextSt.end) : null,
       daysOverdue: stalled ? over : 0,
     };
   }
@@ -123,7 +126,7 @@ export function buildClassification(p: PreparedModel, vals: Float64Array, asOf: 
     stageName: st === null ? null : st.name,
     stageIndex: idx,
     matchedRule: st === null ? null : st.entry.text,
-    enteredOn: since === since ? fromDayNumber(since) : null,
+    enteredOn: since === since ? isoDay(since) : null,
     daysInRelationship: first === first ? asOf - first : null,
     daysSinceAnchor: anchor === anchor ? asOf - anchor : null,
     daysInStage: since === since ? Math.max(0, asOf - since) : null,
@@ -131,7 +134,7 @@ export function buildClassification(p: PreparedModel, vals: Float64Array, asOf: 
     stalled,
     atRisk,
     skippedStages,
-    asOf: fromDayNumber(asOf),
+    asOf: isoDay(asOf),
   };
 }
 
@@ -182,7 +185,11 @@ export function classifyJourneyStage(model: JourneyModel, customer: JourneyCusto
   const fn = "classifyJourneyStage";
   const p = prepareModel(model, fn);
   const asOf = readAsOf(options, fn);
-  const vals = new Float64Array(p.signalIds.length);
-  readSignals(p, customer, asOf, vals, fn, -1);
-  return buildClassification(p, vals, asOf);
+  const vals = borrowScratch(p);
+  try {
+    readSignals(p, customer, asOf, vals, fn, -1);
+    return buildClassification(p, vals, asOf);
+  } finally {
+    releaseScratch(p, vals);
+  }
 }

@@ -56,3 +56,4 @@ export {
 } from "./journeySignalsFromEvents.js";
 export { journeySnapshotsFromEvents, type JourneyCustomerEvent, type JourneyCustomerSnapshot } from "./journeySnapshotsFromEvents.js";
 export { npsByJourneyStage, type NpsByJourneyStage, type NpsByJourneyStageOptions, type JourneyStageNps } from "./npsByJourneyStage.js";
+export { simulateColemanCustomers, type SimulateColemanOptions } from "./simulateColemanCustomers.js";

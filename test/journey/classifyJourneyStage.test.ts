@@ -128,6 +128,34 @@ describe("classifyJourneyStage", () => {
     expect(dt.enteredOn).toBe("2024-02-02");
   });
 
+  it("reads plain ISO dates exactly like toDayNumber, leap days included", () => {
+    const asOf = { asOf: "2024-12-31" };
+    expect(classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2024-02-29" }, asOf).enteredOn).toBe("2024-02-29");
+    expect(classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2000-02-29" }, asOf).enteredOn).toBe("2000-02-29");
+    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2023-02-29" }, asOf), "invalid_date", ["purchasedAt"]);
+    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "1900-02-29" }, asOf), "invalid_date", ["purchasedAt"]);
+    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2024-04-31" }, asOf), "invalid_date", ["purchasedAt"]);
+    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2024-00-10" }, asOf), "invalid_date", ["purchasedAt"]);
+    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2024-1a-10" }, asOf), "invalid_date", ["purchasedAt"]);
+    expect(classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2024-03-05T23:30:00-01:00" }, asOf).enteredOn).toBe("2024-03-06");
+  });
+
+  it("is safe when a snapshot's getter classifies another customer (re-entrancy)", () => {
+    const inner = { purchasedAt: "2024-01-01", affirmedAt: "2024-01-02" };
+    let innerStage: string | null = null;
+    const outer = {
+      purchasedAt: "2024-02-01",
+      get affirmedAt() {
+        innerStage = classifyJourneyStage(COLEMAN_JOURNEY, inner, { asOf: "2024-03-01" }).stage;
+        return undefined;
+      },
+      onboardingStartedAt: "2024-02-03",
+    };
+    expect(classifyJourneyStage(COLEMAN_JOURNEY, outer, { asOf: "2024-03-01" }).stage).toBe("activation");
+    expect(innerStage).toBe("affirmation");
+    expect(classifyJourneyStage(COLEMAN_JOURNEY, outer, { asOf: "2024-03-01" }).skippedStages).toEqual(["affirmation"]);
+  });
+
   it("supports sequential progression, daysSince conditions, booleans and stage references", () => {
     const model: JourneyModel = {
       id: "trial",

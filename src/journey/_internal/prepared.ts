@@ -1,5 +1,5 @@
 import { metricsError, type PathSegment } from "../../core/errors.js";
-import { toDayNumber, fromDayNumber, type DateInput } from "../../core/time.js";
+import { daysFromCivil, toDayNumber, fromDayNumber, type DateInput } from "../../core/time.js";
 import type { JourneyModel, JourneyRule, JourneyEventAggregate } from "../schemas.js";
 import { validateJourneyModelInput } from "./validateModel.js";
 
@@ -83,6 +83,10 @@ export interface PreparedModel {
   readonly stageIndex: ReadonlyMap<string, number>;
   readonly risks: ReadonlyArray<{ readonly id: string; readonly rule: PNode }>;
   readonly events: ReadonlyMap<string, readonly PEventTarget[]>;
+  /** Reusable signal buffer for single-customer calls (see {@link borrowScratch}). */
+  readonly scratch: Float64Array;
+  /** Whether `scratch` is in use (guards against re-entrant calls from property getters). */
+  scratchBusy: boolean;
 }
 
 const cache = new WeakMap<object, PreparedModel>();
@@ -169,6 +173,8 @@ export function prepareModel(model: JourneyModel, fn: string): PreparedModel {
     stageIndex,
     risks,
     events,
+    scratch: new Float64Array(signalIds.length),
+    scratchBusy: false,
   };
   cache.set(model, prepared);
   return prepared;
@@ -299,11 +305,70 @@ export function overdueDays(p: PreparedModel, stage: number, vals: Float64Array,
 const MS_PER_DAY = 86_400_000;
 const MAX_MS = 8.64e15;
 
+/** Takes the model's scratch buffer (or a fresh one when it is busy); give it back with {@link releaseScratch}. */
+export function borrowScratch(p: PreparedModel): Float64Array {
+  if (p.scratchBusy) return new Float64Array(p.signalIds.length);
+  p.scratchBusy = true;
+  return p.scratch;
+}
+
+/** Returns the scratch buffer taken by {@link borrowScratch}. */
+export function releaseScratch(p: PreparedModel, buf: Float64Array): void {
+  if (buf === p.scratch) p.scratchBusy = false;
+}
+
+// One-entry memo of the last asOf string/number (per-customer calls usually repeat it).
+let lastAsOfKey: string | number | undefined;
+let lastAsOfDay = 0;
+
 /** Reads `asOf` (required) as a UTC day number. */
 export function readAsOf(options: { readonly asOf?: DateInput } | undefined, fn: string, path: readonly PathSegment[] = ["options", "asOf"]): number {
   const asOf = options?.asOf;
   if (asOf === undefined) throw metricsError(fn, "invalid_date", path, "a date (asOf is required: the library has no clock)", asOf);
-  return toDayNumber(asOf, { fn, path });
+  if ((typeof asOf === "string" || typeof asOf === "number") && asOf === lastAsOfKey) return lastAsOfDay;
+  const day = toDayNumber(asOf, { fn, path });
+  if (typeof asOf === "string" || typeof asOf === "number") {
+    lastAsOfKey = asOf;
+    lastAsOfDay = day;
+  }
+  return day;
+}
+
+// Bounded cache of ISO strings per day number (results repeat the same few hundred days).
+const isoCache = new Map<number, string>();
+
+/** The ISO date of a day number (cached). */
+export function isoDay(day: number): string {
+  let s = isoCache.get(day);
+  if (s === undefined) {
+    s = fromDayNumber(day);
+    if (isoCache.size >= 20_000) isoCache.clear();
+    isoCache.set(day, s);
+  }
+  return s;
+}
+
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Day number of a plain `YYYY-MM-DD` string, or NaN when it is not one (the caller falls back to toDayNumber). */
+function fastIsoDay(s: string): number {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    y = y * 10 + c;
+  }
+  const m1 = s.charCodeAt(5) - 48;
+  const m2 = s.charCodeAt(6) - 48;
+  const d1 = s.charCodeAt(8) - 48;
+  const d2 = s.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return NaN;
+  const m = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (m < 1 || m > 12 || d < 1 || d > (MONTH_DAYS[m - 1] as number)) return NaN;
+  if (m === 2 && d === 29 && !((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)) return NaN;
+  return daysFromCivil(y, m, d);
 }
 
 const NO_PREFIX: readonly PathSegment[] = [];
@@ -322,10 +387,11 @@ function readDate(v: unknown, fn: string, prefix: readonly PathSegment[], index:
     if (t !== t) throw metricsError(fn, "invalid_date", pathOf(prefix, index, key), "a valid date", v);
     day = Math.floor(t / MS_PER_DAY);
   } else {
-    day = toDayNumber(v as DateInput, { fn, path: pathOf(prefix, index, key) });
+    day = typeof v === "string" ? fastIsoDay(v) : NaN;
+    if (day !== day) day = toDayNumber(v as DateInput, { fn, path: pathOf(prefix, index, key) });
   }
   if (day > asOf) {
-    throw metricsError(fn, "invalid_date", pathOf(prefix, index, key), `a date on or before asOf (${fromDayNumber(asOf)})`, v);
+    throw metricsError(fn, "invalid_date", pathOf(prefix, index, key), `a date on or before asOf (${isoDay(asOf)})`, v);
   }
   return day === 0 ? 0 : day;
 }
