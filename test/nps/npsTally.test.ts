@@ -30,6 +30,48 @@ describe("npsTally", () => {
     }
   });
 
+  it("the word-at-a-time Uint8Array path (≥ 4096 bytes, any alignment) agrees with a per-element count (property)", () => {
+    const naive = (a: ArrayLike<number>) => {
+      const dist = new Array<number>(11).fill(0);
+      let bad = 0;
+      for (let i = 0; i < a.length; i++) {
+        const s = a[i] as number;
+        if (s <= 10) dist[s] = (dist[s] as number) + 1;
+        else bad++;
+      }
+      return { dist, bad };
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 4096, max: 9000 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 11, max: 255 })), { maxLength: 5 }),
+        fc.integer({ min: 1, max: 2 ** 31 }),
+        (len, offset, corrupt, seed) => {
+          const buf = new Uint8Array(len + offset);
+          let x = seed;
+          for (let i = 0; i < buf.length; i++) {
+            x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+            buf[i] = (x >>> 16) % 11;
+          }
+          for (const [pos, v] of corrupt) buf[offset + (pos % len)] = v;
+          const view = buf.subarray(offset);
+          const ref = naive(view);
+          const t = npsTally(view, { onInvalid: "skip" });
+          expect(t.distribution).toEqual(ref.dist);
+          expect(t.excluded.byReason.out_of_range).toBe(ref.bad);
+          expect(npsTally(Array.from(view), { onInvalid: "skip" })).toEqual(t);
+          if (ref.bad > 0) {
+            const first = view.findIndex((v) => v > 10);
+            expectMetricsError(() => npsTally(view), "out_of_range", [first]);
+            expectMetricsError(() => npsTally(Array.from(view)), "out_of_range", [first]);
+          } else expect(npsTally(view).n).toBe(len);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   it("rejects invalid scores with the index in path", () => {
     expectMetricsError(() => npsTally([9, 8, 11]), "out_of_range", [2]);
     expectMetricsError(() => npsTally([9, -1]), "out_of_range", [1]);
