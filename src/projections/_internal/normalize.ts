@@ -85,7 +85,7 @@ class UnitTracker {
     if (declared !== null) this.firstPath = ["periodUnit"];
   }
 
-  tag(value: unknown, path: readonly PathSegment[]): void {
+  tag(value: unknown, path: readonly PathSegment[], kind: "retention" | "interest" | "amount" = "retention"): void {
     if (value === undefined) return;
     const u = assertOneOf(value, PERIODS, this.fn, path);
     if (this.unit === null) {
@@ -99,7 +99,11 @@ class UnitTracker {
         this.fn,
         "unit_mismatch",
         path,
-        `"${this.unit}" (${where}); convert first, e.g. convertRate(rate, { from: "${u}", to: "${this.unit}", kind: "retention" }) from customer-metrics/core — units are never mixed silently`,
+        `"${this.unit}" (${where}); convert first — ${
+          kind === "amount"
+            ? `scale amounts and counts by PERIOD_IN_YEARS["${this.unit}"] / PERIOD_IN_YEARS["${u}"]`
+            : `convertRate(rate, { from: "${u}", to: "${this.unit}", kind: "${kind}" })`
+        } from customer-metrics/core; units are never mixed silently`,
         u,
       );
     }
@@ -181,16 +185,9 @@ function incrementCurve(inc: Decimal, startTenure: number, maxTenure: number | n
   return { ids: new Int32Array(tenures), g, coefs: [inc], values, zero };
 }
 
-const ZERO_CURVE_CACHE = new Map<number, TenureCurve>();
-
 function zeroCurve(tenures: number): TenureCurve {
-  let c = ZERO_CURVE_CACHE.get(tenures);
-  if (c === undefined) {
-    const z = new _MoneyDecimal(0);
-    c = { ids: new Int32Array(tenures), g: new Float64Array(tenures).fill(1), coefs: [z], values: new Array<Decimal>(tenures).fill(z), zero: true };
-    if (ZERO_CURVE_CACHE.size < 64) ZERO_CURVE_CACHE.set(tenures, c);
-  }
-  return c;
+  const z = new _MoneyDecimal(0);
+  return { ids: new Int32Array(tenures), g: new Float64Array(tenures).fill(1), coefs: [z], values: new Array<Decimal>(tenures).fill(z), zero: true };
 }
 
 /** Reads one profit component (amount, `{ curve }` or `{ increment }`) into a per-tenure curve. */
@@ -240,9 +237,14 @@ export function readComponent(
 }
 
 /** Reads a bare value or a `{ value, unit }` tag. */
-function untag(raw: unknown, units: UnitTracker, path: readonly PathSegment[]): { value: unknown; path: readonly PathSegment[] } {
+function untag(
+  raw: unknown,
+  units: UnitTracker,
+  path: readonly PathSegment[],
+  kind: "retention" | "interest" | "amount",
+): { value: unknown; path: readonly PathSegment[] } {
   if (isPlainObject(raw) && own(raw, "value") !== undefined && own(raw, "type") === undefined) {
-    units.tag(own(raw, "unit"), [...path, "unit"]);
+    units.tag(own(raw, "unit"), [...path, "unit"], kind);
     return { value: own(raw, "value"), path: [...path, "value"] };
   }
   return { value: raw, path };
@@ -281,7 +283,7 @@ export function readProjectionAssumptions(input: unknown, fn: string, need: Need
   const dRaw = own(a, "discountRate");
   let discountRate = 0;
   if (dRaw !== undefined) {
-    const d = untag(dRaw, units, ["discountRate"]);
+    const d = untag(dRaw, units, ["discountRate"], "interest");
     discountRate = assertFinite(d.value, fn, d.path);
     if (discountRate < 0) throw metricsError(fn, "out_of_range", d.path, "a discount rate >= 0 (a fraction per period, e.g. 0.1)", d.value);
   }
@@ -302,7 +304,7 @@ export function readProjectionAssumptions(input: unknown, fn: string, need: Need
     }
   } else {
     if (rRaw === undefined) throw metricsError(fn, "invalid_type", ["retentionRate"], "a retention rate (a fraction in [0, 1], e.g. 0.85)", rRaw);
-    const r = untag(rRaw, units, ["retentionRate"]);
+    const r = untag(rRaw, units, ["retentionRate"], "retention");
     retentionPath = r.path;
     retention = { kind: "constant", rate: assertProbability(r.value, fn, r.path) };
   }
@@ -320,7 +322,7 @@ export function readProjectionAssumptions(input: unknown, fn: string, need: Need
   if (nRaw === undefined) newCustomers = { kind: "schedule", counts: new Float64Array(periods) };
   else if (isPlainObject(nRaw) && own(nRaw, "type") !== undefined) {
     const type = assertOneOf(own(nRaw, "type"), ["growing", "referral", "per-period"] as const, fn, ["newCustomersPerPeriod", "type"]);
-    units.tag(own(nRaw, "unit"), ["newCustomersPerPeriod", "unit"]);
+    units.tag(own(nRaw, "unit"), ["newCustomersPerPeriod", "unit"], "amount");
     const p = ["newCustomersPerPeriod"];
     if (type === "growing") {
       const initial = assertNonNegative(own(nRaw, "initial"), fn, [...p, "initial"]);
@@ -351,7 +353,7 @@ export function readProjectionAssumptions(input: unknown, fn: string, need: Need
       newCustomers = { kind: "schedule", counts: Float64Array.from(fitLength(counts, periods, curveExtension, fn, [...p, "counts"], `period 1..${periods}`)) };
     }
   } else {
-    const n = untag(nRaw, units, ["newCustomersPerPeriod"]);
+    const n = untag(nRaw, units, ["newCustomersPerPeriod"], "amount");
     const count = assertNonNegative(n.value, fn, n.path);
     newCustomers = { kind: "schedule", counts: new Float64Array(periods).fill(count) };
   }
@@ -359,7 +361,7 @@ export function readProjectionAssumptions(input: unknown, fn: string, need: Need
   // profit per customer
   const pRaw = own(a, "profitPerCustomer");
   if (!isPlainObject(pRaw)) throw metricsError(fn, "invalid_type", ["profitPerCustomer"], "an object with at least a base profit ({ base: \"40\" })", pRaw);
-  units.tag(own(pRaw, "unit"), ["profitPerCustomer", "unit"]);
+  units.tag(own(pRaw, "unit"), ["profitPerCustomer", "unit"], "amount");
   if (own(pRaw, "base") === undefined) {
     throw metricsError(fn, "invalid_type", ["profitPerCustomer", "base"], "a money amount, { curve: [...] } or { increment }", undefined);
   }
