@@ -24,3 +24,4 @@ export {
   type ValueRiskQuadrantSummary,
   type ValueRiskQuadrants,
 } from "./valueRiskQuadrants.js";
+export { rfmFromTransactions, type RfmFromTransactionsOptions } from "./rfmFromTransactions.js";
