@@ -59,12 +59,13 @@ if (htmlFile !== null) {
   const { CHARTS } = await import("./_lib/charts/index.js");
   const sections = [];
   for (const r of ran) {
-    // "10-nps.ts" → area "nps": the catalogue's charts for that area join the section.
+    // A section's own charts win; a section without charts gets the docs catalogue's charts
+    // for its area ("10-nps.ts" → area "nps"), so every area with charts is illustrated once.
     const area = /^\d+-([a-z]+)/.exec(r.file)?.[1] ?? "";
     const own: readonly DemoChart[] = r.section.charts ? await r.section.charts() : [];
     const fromCatalogue: DemoChart[] = [];
-    for (const c of CHARTS) {
-      if (c.area === area && !own.some((o) => o.id === c.id)) fromCatalogue.push({ id: c.id, title: c.title, spec: await c.spec() });
+    if (own.length === 0) {
+      for (const c of CHARTS) if (c.area === area) fromCatalogue.push({ id: c.id, title: c.title, spec: await c.spec() });
     }
     const charts = [];
     for (const c of [...own, ...fromCatalogue]) charts.push({ id: c.id, title: c.title, svg: await renderSvg(c.spec) });

@@ -25,8 +25,8 @@ export interface DemoSection {
   /** Produces the section's text (tables, short commentary). */
   run(): string | Promise<string>;
   /**
-   * Optional charts for the HTML report. Charts of the docs catalogue
-   * (examples/_lib/charts/) for the section's area are added automatically.
+   * Optional charts for the HTML report. A section without charts of its own
+   * gets the docs catalogue's charts for its area (examples/_lib/charts/).
    */
   charts?(): readonly DemoChart[] | Promise<readonly DemoChart[]>;
 }
