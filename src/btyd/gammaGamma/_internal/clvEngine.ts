@@ -208,7 +208,10 @@ export function computeClv(s: ClvSettings, d: ClvData, out: ClvOutputs, fn: stri
   };
 
   let curves = 0;
-  const byX = new Map<number, Map<number, number>>();
+  // Group index + 1 by T, then by x (0: not seen); the last T's table is kept, as data often come sorted.
+  const byT = new Map<number, number[]>();
+  let lastT = Number.NaN;
+  let lastTable: number[] = [];
   const gH: number[] = [];
   const gU: number[] = [];
   for (let i = 0; i < d.n; i++) {
@@ -220,15 +223,19 @@ export function computeClv(s: ClvSettings, d: ClvData, out: ClvOutputs, fn: stri
     let alive = Number.NaN;
     let done = false;
     if (grouped) {
-      let inner = byX.get(x);
-      if (inner === undefined) {
-        inner = new Map<number, number>();
-        byX.set(x, inner);
+      if (T !== lastT) {
+        let table = byT.get(T);
+        if (table === undefined) {
+          table = [];
+          byT.set(T, table);
+        }
+        lastT = T;
+        lastTable = table;
       }
-      let g = inner.get(T);
-      if (g === undefined) {
+      let g = (lastTable[x] ?? 0) - 1;
+      if (g < 0) {
         g = gH.length;
-        inner.set(T, g);
+        lastTable[x] = g + 1;
         const txRep = x > 0 ? T : 0;
         const paRep = probabilityAliveOf(m, x, txRep, T);
         curve(x, txRep, T);
