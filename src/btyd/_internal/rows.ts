@@ -160,16 +160,26 @@ function mixBits(h: number, v: number): number {
   return (h ^ (h >>> 15)) >>> 0;
 }
 
+/** Hash of a row: integer fast path (the common day/week summaries), float64 bits otherwise. */
+function rowHash(x: number, r: number, T: number): number {
+  if ((r | 0) === r && (T | 0) === T) {
+    let h = Math.imul(x | 0, 0x9e3779b1) ^ Math.imul(r | 0, 0x85ebca77) ^ Math.imul(T | 0, 0xc2b2ae3d);
+    h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+    return (h ^ (h >>> 15)) >>> 0;
+  }
+  return mixBits(mixBits(mixBits(0x811c9dc5, x), r), T);
+}
+
 /**
  * Collapses identical (x, t_x, T) rows, summing their weights (zero-weight rows dropped). Open addressing
- * on the float64 bits: O(n), no per-row allocation.
+ * with a table that grows with the number of distinct rows (so it stays cache-sized when many rows repeat):
+ * O(n), no per-row allocation.
  */
 export function collapseRows(d: RowData): RowData {
   const len = d.x.length;
-  let cap = 16;
-  while (cap < len * 2) cap <<= 1;
-  const mask = cap - 1;
-  const table = new Int32Array(cap).fill(-1);
+  let cap = 1024;
+  let mask = cap - 1;
+  let table = new Int32Array(cap).fill(-1);
   const ox = new Float64Array(len);
   const otx = new Float64Array(len);
   const oT = new Float64Array(len);
@@ -181,7 +191,7 @@ export function collapseRows(d: RowData): RowData {
     const xi = d.x[i] as number;
     const ri = d.tx[i] as number;
     const Ti = d.T[i] as number;
-    let h = mixBits(mixBits(mixBits(0x811c9dc5, xi), ri), Ti) & mask;
+    let h = rowHash(xi, ri, Ti) & mask;
     for (;;) {
       const j = table[h] as number;
       if (j === -1) {
@@ -191,6 +201,17 @@ export function collapseRows(d: RowData): RowData {
         oT[k] = Ti;
         ow[k] = wi;
         k++;
+        if (k * 2 > cap) {
+          // Grow and rehash the distinct rows seen so far.
+          cap <<= 1;
+          mask = cap - 1;
+          table = new Int32Array(cap).fill(-1);
+          for (let q = 0; q < k; q++) {
+            let g = rowHash(ox[q] as number, otx[q] as number, oT[q] as number) & mask;
+            while (table[g] !== -1) g = (g + 1) & mask;
+            table[g] = q;
+          }
+        }
         break;
       }
       if (ox[j] === xi && otx[j] === ri && oT[j] === Ti) {
