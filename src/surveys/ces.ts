@@ -41,7 +41,7 @@ export interface CesResult {
   readonly method: CesMethod;
   /** Number of valid ratings. */
   readonly n: number;
-  /** Interval for `value` (t for the mean, Wilson for the share); `null` when n < 2 for the mean. */
+  /** Interval for `value` (t for the mean, clipped to the scale; Wilson for the share); `null` when n < 2 for the mean. */
   readonly confidenceInterval: readonly [number, number] | null;
   /** Standard error of `value` (`null` when n < 2 for the mean). */
   readonly standardError: number | null;

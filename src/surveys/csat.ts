@@ -40,7 +40,7 @@ export interface CsatResult {
   readonly method: CsatMethod;
   /** Number of valid ratings. */
   readonly n: number;
-  /** Interval for `value`: Wilson for top-box, Student t for the mean (`null` when n < 2 for the mean). */
+  /** Interval for `value`: Wilson for top-box, Student t for the mean clipped to the scale (`null` when n < 2 for the mean). */
   readonly confidenceInterval: readonly [number, number] | null;
   /** Standard error of `value` (`null` when n < 2 for the mean). */
   readonly standardError: number | null;

@@ -70,7 +70,7 @@ export interface CustomerLoyaltyIndexResult {
   readonly netCutoffs: NetCutoffs | null;
   /** Per-question statistics. */
   readonly perQuestion: { readonly recommend: LoyaltyIndexQuestionStats; readonly repurchase: LoyaltyIndexQuestionStats; readonly tryOther: LoyaltyIndexQuestionStats };
-  /** Student-t interval for `value` over respondents' own indices (`null` when n < 2). */
+  /** Student-t interval for `value` over respondents' own indices, clipped to the possible range (`null` when n < 2). */
   readonly confidenceInterval: readonly [number, number] | null;
   /** The same interval on 0–100. */
   readonly normalizedConfidenceInterval: readonly [number, number] | null;
@@ -159,7 +159,7 @@ export function customerLoyaltyIndex(
     const { mean, sd } = meanSd(n, tally.sumTotals / 3, tally.sumSquaredTotals / 9) as { mean: number; sd: number | null };
     value = mean;
     normalized = norm(mean);
-    ci = tInterval(mean, sd, n, confidence);
+    ci = tInterval(mean, sd, n, confidence, scale.min, scale.max);
     nci = ci === null ? null : [norm(ci[0]), norm(ci[1])];
     se = sd === null ? null : sd / Math.sqrt(n);
   } else {
@@ -170,8 +170,7 @@ export function customerLoyaltyIndex(
     };
     value = mean;
     normalized = (mean + 100) / 2;
-    const raw = tInterval(mean, sd, n, confidence);
-    ci = raw === null ? null : [Math.max(-100, raw[0]), Math.min(100, raw[1])];
+    ci = tInterval(mean, sd, n, confidence, -100, 100);
     nci = ci === null ? null : [(ci[0] + 100) / 2, (ci[1] + 100) / 2];
     se = sd === null ? null : sd / Math.sqrt(n);
   }

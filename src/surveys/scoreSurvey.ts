@@ -33,7 +33,7 @@ export interface SurveyQuestionStats {
   readonly mean: number | null;
   /** Sample standard deviation (`null` with fewer than 2 answers). */
   readonly sd: number | null;
-  /** Student-t interval of the mean (`null` with fewer than 2 answers). */
+  /** Student-t interval of the mean, clipped to the scale (`null` with fewer than 2 answers). */
   readonly meanConfidenceInterval: readonly [number, number] | null;
   /** Count per raw scale point (`[k]` for the answer `min + k`). */
   readonly distribution: readonly number[];
@@ -71,7 +71,7 @@ export interface SurveyIndexResult {
   readonly value: number | null;
   /** Respondents who answered at least one of its questions. */
   readonly n: number;
-  /** Interval: Wilson for `topBox`/`bottomBox`, Student t otherwise (`null` when undefined, e.g. n < 2 for t). */
+  /** Interval: Wilson for `topBox`/`bottomBox`, Student t otherwise, clipped to the possible range (`null` when undefined, e.g. n < 2 for t). */
   readonly confidenceInterval: readonly [number, number] | null;
   /** Which interval was used. */
   readonly intervalMethod: "wilson" | "t";
@@ -131,7 +131,7 @@ export function finalizeSurvey(def: CheckedDefinition, tally: SurveyTally, confi
       n,
       mean,
       sd,
-      meanConfidenceInterval: mean === null ? null : tInterval(mean, sd, n, confidence),
+      meanConfidenceInterval: mean === null ? null : tInterval(mean, sd, n, confidence, q.scale.min, q.scale.max),
       distribution: [...t.counts],
       labels: q.labels,
       topBox: n === 0 ? null : top / n,
@@ -157,7 +157,13 @@ export function finalizeSurvey(def: CheckedDefinition, tally: SurveyTally, confi
         ci = wilsonInterval(t.sum, t.n, confidence);
         se = Math.sqrt(Math.max(0, mean * (1 - mean)) / t.n);
       } else {
-        ci = tInterval(mean, sd, t.n, confidence);
+        const [lo, hi] =
+          ix.method === "normalized"
+            ? [0, 100]
+            : ix.method === "net"
+              ? [-1, 1]
+              : [Math.min(...ix.items.map((x) => x.q.scale.min)), Math.max(...ix.items.map((x) => x.q.scale.max))];
+        ci = tInterval(mean, sd, t.n, confidence, lo, hi);
         se = sd === null ? null : sd / Math.sqrt(t.n);
       }
     }

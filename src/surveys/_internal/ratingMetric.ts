@@ -75,7 +75,7 @@ export function ratingMetric(
   const { mean, sd } = meanSd(n, sum, sumSq) as { mean: number; sd: number | null };
   const share = hits / n;
   const value = shareMethod ? share : mean;
-  const confidenceInterval = shareMethod ? wilsonInterval(hits, n, confidence) : tInterval(mean, sd, n, confidence);
+  const confidenceInterval = shareMethod ? wilsonInterval(hits, n, confidence) : tInterval(mean, sd, n, confidence, scale.min, scale.max);
   const standardError = shareMethod ? Math.sqrt((share * (1 - share)) / n) : sd === null ? null : sd / Math.sqrt(n);
   return { value, n, confidenceInterval, standardError, scale, threshold, hits, share, mean, sd, distribution: tally.counts, excluded: tally.excluded };
 }

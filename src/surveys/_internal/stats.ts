@@ -21,12 +21,19 @@ export function meanSd(n: number, sum: number, sumSq: number): { mean: number | 
   return { mean, sd: Math.sqrt(ss / (n - 1)) };
 }
 
-/** Student-t interval mean ± t_{n−1}·sd/√n, or null when n < 2. */
-export function tInterval(mean: number, sd: number | null, n: number, confidence: number): readonly [number, number] | null {
+/** Student-t interval mean ± t_{n−1}·sd/√n clipped to [lo, hi] (the possible range), or null when n < 2. */
+export function tInterval(
+  mean: number,
+  sd: number | null,
+  n: number,
+  confidence: number,
+  lo = Number.NEGATIVE_INFINITY,
+  hi = Number.POSITIVE_INFINITY,
+): readonly [number, number] | null {
   if (sd === null || n < 2) return null;
   const t = studentTQuantile(1 - (1 - confidence) / 2, n - 1);
   const half = (t * sd) / Math.sqrt(n);
-  return [mean - half, mean + half];
+  return [Math.max(lo, mean - half), Math.min(hi, mean + half)];
 }
 
 /** Wilson score interval for k successes in n trials (k may be fractional), clipped to [0, 1]. */
