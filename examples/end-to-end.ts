@@ -5,6 +5,7 @@
  *                → 12-month CLV → top customers
  *   the same transactions → monthly cohort retention
  *   a survey of the same customers → NPS by value tier, with a significance test
+ *   the same summaries → RFM segments, next to the model's CLV
  *   the same customers' dated signals → journey stages
  *
  * Run: npx tsx examples/end-to-end.ts
@@ -23,6 +24,7 @@ import { fromDayNumber, toDayNumber } from "customer-metrics/core";
 import { COLEMAN_JOURNEY, journeyDistribution, type JourneyCustomer } from "customer-metrics/journey";
 import { createRng } from "customer-metrics/math";
 import { compareNps, npsBySegment } from "customer-metrics/nps";
+import { rfmScores, rfmSegments } from "customer-metrics/segments";
 import { heading, pct, table } from "./_lib/table.js";
 
 const SEED = 2026;
@@ -108,6 +110,39 @@ console.log(
       };
     }),
   ),
+);
+
+// ── 3b. RFM segments from the same summaries, next to the model's view ──
+console.log(heading("RFM segments (quintiles) and what the model expects from them"));
+const customerRows = Array.from(all.customer, (c, i) => ({
+  customerId: `C${String(c + 1).padStart(4, "0")}`,
+  frequency: all.frequency[i] as number,
+  recency: all.recency[i] as number,
+  T: all.T[i] as number,
+  monetaryValue: (all.monetaryValue as Float64Array)[i] as number,
+}));
+const segments = rfmSegments(rfmScores(customerRows, { bins: 5 }));
+const bySegment = new Map<string, { customers: number; clv: number; alive: number }>();
+for (const row of segments) {
+  const v = byId.get(row.customerId);
+  const agg = bySegment.get(row.segment) ?? { customers: 0, clv: 0, alive: 0 };
+  agg.customers++;
+  agg.clv += v?.value.toNumber() ?? 0;
+  agg.alive += v?.probabilityAlive ?? 0;
+  bySegment.set(row.segment, agg);
+}
+console.log(
+  table(
+    [...bySegment.entries()]
+      .sort((a, b) => b[1].clv / b[1].customers - a[1].clv / a[1].customers)
+      .map(([segment, a]) => ({ segment, customers: a.customers, "mean P(alive)": pct(a.alive / a.customers), "mean CLV 12m": a.clv / a.customers })),
+  ),
+);
+
+console.log(
+  "Note: BG/NBD lets a customer drop out only right after a repeat purchase, so one-time buyers get\n" +
+    "P(alive) = 1 and RFM's \"Lost\" (mostly one-time buyers) look alive; their low expected purchases\n" +
+    "still keep their CLV low. fitModifiedBetaGeoNbd (MBG/NBD) removes this artefact.",
 );
 
 // ── 4. Retention by cohort, from the same transactions ──
