@@ -1,7 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { metricsError } from "../core/errors.js";
 import { assertInRange } from "../core/guards.js";
-import { clean, relativeChange } from "./_internal/engine.js";
+import { clean, relativeChange, toFloat } from "./_internal/engine.js";
 import { readProjectionAssumptions, shiftRetention } from "./_internal/normalize.js";
 import { buildProjectionResult } from "./_internal/results.js";
 import type { ProjectionResult } from "./projectRetentionProfit.js";
@@ -145,9 +145,9 @@ export function compareRetentionScenarios(base: ProjectionAssumptions, options: 
   const bt = baseline.totals;
   const it = improved.totals;
   const series: ProjectionPlotPoint[] = [];
-  for (const r of baseline.periods) series.push({ x: r.period, y: r.profit.toNumber(), series: "baseline profit" });
-  for (const r of improved.periods) series.push({ x: r.period, y: r.profit.toNumber(), series: "improved profit" });
-  for (const r of periods) series.push({ x: r.period, y: r.profit.toNumber(), series: "profit uplift" });
+  for (const r of baseline.periods) series.push({ x: r.period, y: toFloat(r.profit, fn, "the plot series"), series: "baseline profit" });
+  for (const r of improved.periods) series.push({ x: r.period, y: toFloat(r.profit, fn, "the plot series"), series: "improved profit" });
+  for (const r of periods) series.push({ x: r.period, y: toFloat(r.profit, fn, "the plot series"), series: "profit uplift" });
   return {
     baseline,
     improved,

@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { _MoneyDecimal } from "../core/money.js";
-import { clean } from "./_internal/engine.js";
+import { clean, relativeChange, toFloat } from "./_internal/engine.js";
 import { type CxNormalized, readCxRevenueImpactInput } from "./_internal/cxInput.js";
 import type { CxRevenueImpactInput } from "./schemas.js";
 import type { ProjectionPlotPoint } from "./types.js";
@@ -142,7 +142,7 @@ function total(p: Path, base: Path): Decimal {
  *
  * @param input - See {@link CxRevenueImpactInput}.
  * @returns Year-by-year revenue with and without the improvement, totals, the split by driver and plot-ready series.
- * @throws {@link MetricsError} `out_of_range` for revenue ≤ 0, customers ≤ 0, a retention outside [0, 1], negative rates, an improvement < 0, years outside 1..100, or elasticities that push retention outside [0, 1], referrals below 0 or spend to ≤ 0; `invalid_type`/`not_finite`/`not_integer`/`invalid_input` for malformed values.
+ * @throws {@link MetricsError} `undefined_result` when customer counts or amounts leave float64 range (e.g. absurd referral rates compounding); `out_of_range` for revenue ≤ 0, customers ≤ 0, a retention outside [0, 1], negative rates, an improvement < 0, years outside 1..100, or elasticities that push retention outside [0, 1], referrals below 0 or spend to ≤ 0; `invalid_type`/`not_finite`/`not_integer`/`invalid_input` for malformed values.
  *
  * @example
  * ```ts
@@ -161,7 +161,8 @@ function total(p: Path, base: Path): Decimal {
  * @category Projections
  */
 export function cxRevenueImpact(input: CxRevenueImpactInput): CxRevenueImpactResult {
-  const c = readCxRevenueImpactInput(input, "cxRevenueImpact");
+  const fn = "cxRevenueImpact";
+  const c = readCxRevenueImpactInput(input, fn);
   const one = new _MoneyDecimal(1);
   const base = simulate(c, c.retention, c.referral, one);
   const improved = simulate(c, c.improvedRetention, c.improvedReferral, c.spendFactor);
@@ -182,8 +183,8 @@ export function cxRevenueImpact(input: CxRevenueImpactInput): CxRevenueImpactRes
     revTotal = revTotal.plus(m);
     years.push({
       year: i + 1,
-      baselineCustomers: (base.customers[i] as Decimal).toNumber(),
-      customers: (improved.customers[i] as Decimal).toNumber(),
+      baselineCustomers: toFloat(base.customers[i] as Decimal, fn, "customer counts"),
+      customers: toFloat(improved.customers[i] as Decimal, fn, "customer counts"),
       baselineRevenue: b,
       revenue: m,
       impact,
@@ -201,11 +202,11 @@ export function cxRevenueImpact(input: CxRevenueImpactInput): CxRevenueImpactRes
     interaction: clean(cum.minus(onlyRetention).minus(onlySpend).minus(onlyReferral)),
   };
   const series: ProjectionPlotPoint[] = [];
-  for (const y of years) series.push({ x: y.year, y: y.baselineRevenue.toNumber(), series: "baseline revenue" });
-  for (const y of years) series.push({ x: y.year, y: y.revenue.toNumber(), series: "revenue with CX improvement" });
-  for (const y of years) series.push({ x: y.year, y: y.impact.toNumber(), series: "impact" });
+  for (const y of years) series.push({ x: y.year, y: toFloat(y.baselineRevenue, fn, "the plot series"), series: "baseline revenue" });
+  for (const y of years) series.push({ x: y.year, y: toFloat(y.revenue, fn, "the plot series"), series: "revenue with CX improvement" });
+  for (const y of years) series.push({ x: y.year, y: toFloat(y.impact, fn, "the plot series"), series: "impact" });
   for (const k of ["retention", "spend", "referral", "interaction"] as const) {
-    series.push({ x: k, y: drivers[k].toNumber(), series: "impact by driver" });
+    series.push({ x: k, y: toFloat(drivers[k], fn, "the plot series"), series: "impact by driver" });
   }
   return {
     years,
@@ -213,14 +214,14 @@ export function cxRevenueImpact(input: CxRevenueImpactInput): CxRevenueImpactRes
       baselineRevenue: clean(baseTotal),
       revenue: clean(revTotal),
       impact: cum,
-      impactRelative: baseTotal.isZero() ? null : cum.div(baseTotal).toNumber(),
+      impactRelative: relativeChange(baseTotal, revTotal),
       discountedImpact: disc,
     },
     drivers,
     improvedRates: {
-      retentionRate: c.improvedRetention.toNumber(),
-      referralRate: c.improvedReferral.toNumber(),
-      spendMultiplier: c.spendFactor.toNumber(),
+      retentionRate: toFloat(c.improvedRetention, fn, "the improved rates"),
+      referralRate: toFloat(c.improvedReferral, fn, "the improved rates"),
+      spendMultiplier: toFloat(c.spendFactor, fn, "the improved rates"),
     },
     method: "loyalty-behaviours",
     series,

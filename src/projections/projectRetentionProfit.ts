@@ -142,7 +142,7 @@ export interface ProjectionResult {
  *
  * @param assumptions - See {@link ProjectionAssumptions}; validate untrusted input with {@link parseProjectionAssumptions}.
  * @returns The period table, totals (profit, NPV, customer NPV) and plot-ready series.
- * @throws {@link MetricsError} `out_of_range` for a retention outside [0, 1], negative counts or costs, a discount rate < 0, periods outside 1..2000; `not_integer` for fractional periods; `length_mismatch` for curves shorter than the horizon; `unit_mismatch` when `unit` tags disagree with each other or with `periodUnit`; `empty_sample` for empty curves; `invalid_type`/`not_finite`/`invalid_input`/`invalid_option` for malformed values.
+ * @throws {@link MetricsError} `undefined_result` when customer counts overflow float64 (e.g. compounding referral-driven acquisition); `out_of_range` for a retention outside [0, 1], negative counts or costs, a discount rate < 0, periods outside 1..2000; `not_integer` for fractional periods; `length_mismatch` for curves shorter than the horizon; `unit_mismatch` when `unit` tags disagree with each other or with `periodUnit`; `empty_sample` for empty curves; `invalid_type`/`not_finite`/`invalid_input`/`invalid_option` for malformed values.
  *
  * @example
  * ```ts

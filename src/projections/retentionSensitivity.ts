@@ -1,7 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { type PathSegment, metricsError } from "../core/errors.js";
 import { assertNonNegative, assertOneOf, assertProbability, isArrayLike } from "../core/guards.js";
-import { clean, runProjection } from "./_internal/engine.js";
+import { clean, runProjection, toFloat } from "./_internal/engine.js";
 import {
   type Normalized,
   readProjectionAssumptions,
@@ -168,7 +168,7 @@ export function retentionSensitivity(base: ProjectionAssumptions, options: Reten
       for (const r of rates) {
         const v = evaluate(withConstantRetention(nm, r));
         grid.push({ retentionRate: r, marginMultiplier: m, discountRate: d, ...v });
-        series.push({ x: r, y: v[metric].toNumber(), series: name });
+        series.push({ x: r, y: toFloat(v[metric], fn, "the plot series"), series: name });
       }
     }
   }
@@ -189,8 +189,8 @@ export function retentionSensitivity(base: ProjectionAssumptions, options: Reten
   bars.sort((a, b) => b.swing.comparedTo(a.swing) || order.indexOf(a.assumption) - order.indexOf(b.assumption));
   const tornadoSeries: ProjectionPlotPoint[] = [];
   for (const b of bars) {
-    tornadoSeries.push({ x: b.assumption, y: b.metricAtLow.minus(baselineValue).toNumber(), series: "low" });
-    tornadoSeries.push({ x: b.assumption, y: b.metricAtHigh.minus(baselineValue).toNumber(), series: "high" });
+    tornadoSeries.push({ x: b.assumption, y: toFloat(b.metricAtLow.minus(baselineValue), fn, "the plot series"), series: "low" });
+    tornadoSeries.push({ x: b.assumption, y: toFloat(b.metricAtHigh.minus(baselineValue), fn, "the plot series"), series: "high" });
   }
   return { grid, metric, baselineValue, tornado: bars, series, tornadoSeries };
 }

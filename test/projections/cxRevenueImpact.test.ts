@@ -93,6 +93,8 @@ describe("cxRevenueImpact", () => {
     expectMetricsError(bad({ years: 0 }), "out_of_range", ["years"]);
     expectMetricsError(bad({ years: 2.5 }), "not_integer", ["years"]);
     expectMetricsError(bad({ discountRate: -0.01 }), "out_of_range", ["discountRate"]);
+    // compounding beyond float64 is an error, never Infinity
+    expectMetricsError(bad({ baseline: { retentionRate: 0.8, referralRate: 1e200 }, years: 2 }), "undefined_result", []);
   });
 
   it("does not mutate its input; result is JSON-serializable", () => {

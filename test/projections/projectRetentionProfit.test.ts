@@ -236,6 +236,14 @@ describe("projectRetentionProfit", () => {
       expectMetricsError(bad({ newCustomersPerPeriod: { type: "growing", initial: 10, growthRate: -1 } }), "out_of_range", ["newCustomersPerPeriod", "growthRate"]);
       expectMetricsError(bad({ newCustomersPerPeriod: { type: "referral", referralsPerCustomer: -0.1 } }), "out_of_range", ["newCustomersPerPeriod", "referralsPerCustomer"]);
     });
+    it("customer counts that overflow float64 are an error, never Infinity", () => {
+      expectMetricsError(
+        bad({ periods: 2000, startingCustomers: 1, retentionRate: 1, newCustomersPerPeriod: { type: "referral", referralsPerCustomer: 5 } }),
+        "undefined_result",
+        ["newCustomersPerPeriod"],
+      );
+      expectMetricsError(bad({ startingCustomers: { byTenure: [1.7e308, 1.7e308] }, curveExtension: "last-value" }), "undefined_result", ["newCustomersPerPeriod"]);
+    });
     it("curves shorter than the horizon are rejected (not extended) unless curveExtension is last-value", () => {
       expectMetricsError(bad({ profitPerCustomer: { base: { curve: ["1", "2"] } } }), "length_mismatch", ["profitPerCustomer", "base", "curve"]);
       expectMetricsError(bad({ revenuePerCustomer: { curve: ["1"] } }), "length_mismatch", ["revenuePerCustomer", "curve"]);

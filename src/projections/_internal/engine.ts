@@ -1,4 +1,5 @@
 import type { Decimal } from "decimal.js";
+import { metricsError } from "../../core/errors.js";
 import { _MoneyDecimal } from "../../core/money.js";
 import type { ProfitComponentAmounts } from "../types.js";
 import { COMPONENT_NAMES, type ComponentName, type Normalized, type TenureCurve, retentionAt } from "./normalize.js";
@@ -131,6 +132,15 @@ export function runProjection(n: Normalized): { rows: ProjectionRowCore[]; total
       const referred = n.newCustomers.rate * atStart;
       acquired = n.newCustomers.base + referred;
       acqCost = clean(n.acquisitionCost.times(dec(n.newCustomers.base)).plus(n.newCustomers.referredCost.times(dec(referred))));
+    }
+    if (!Number.isFinite(atStart + acquired)) {
+      throw metricsError(
+        n.fn,
+        "undefined_result",
+        ["newCustomersPerPeriod"],
+        `assumptions that keep the number of customers finite (it overflows float64 in period ${t}; referral-driven growth compounds)`,
+        atStart + acquired,
+      );
     }
     counts[0] = (counts[0] as number) + acquired;
     let retained = 0;
@@ -283,9 +293,22 @@ export function runCohort(n: Normalized): { rows: CohortRowCore[]; totals: Cohor
   };
 }
 
-/** Relative change (improved − base) / |base| as a fraction, or null when base is 0. */
+/**
+ * Relative change (improved − base) / |base| as a fraction, or null when base
+ * is 0 (or so close to 0 that the ratio is beyond float64).
+ */
 export function relativeChange(base: Decimal, improved: Decimal): number | null {
   if (base.isZero()) return null;
   const v = improved.minus(base).div(base.abs()).toNumber();
+  if (!Number.isFinite(v)) return null;
+  return v === 0 ? 0 : v;
+}
+
+/** A Decimal as a float64 for plots and counts; an `undefined_result` error beyond float64 (never Infinity). */
+export function toFloat(x: Decimal, fn: string, what: string): number {
+  const v = x.toNumber();
+  if (!Number.isFinite(v)) {
+    throw metricsError(fn, "undefined_result", [], `amounts within float64 range for ${what} (|x| < 1.8e308)`, x.toString());
+  }
   return v === 0 ? 0 : v;
 }

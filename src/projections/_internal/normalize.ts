@@ -42,6 +42,8 @@ export type NewCustomers =
 
 /** Validated, normalized projection assumptions. */
 export interface Normalized {
+  /** Name of the public function, for errors raised while running. */
+  readonly fn: string;
   readonly periods: number;
   readonly periodUnit: Period;
   readonly timing: "end" | "start";
@@ -374,6 +376,7 @@ export function readProjectionAssumptions(input: unknown, fn: string, need: Need
   const revenue = revRaw === undefined ? null : readComponent(revRaw, fn, ["revenuePerCustomer"], tenures, curveExtension);
 
   return {
+    fn,
     periods,
     periodUnit: units.result(),
     timing,

@@ -1,4 +1,4 @@
-import { runCohort, runProjection } from "./engine.js";
+import { runCohort, runProjection, toFloat } from "./engine.js";
 import { COMPONENT_NAMES, type Normalized } from "./normalize.js";
 import type { ProjectionResult } from "../projectRetentionProfit.js";
 import type { TenureProfitResult } from "../customerProfitByTenure.js";
@@ -14,9 +14,9 @@ export function buildProjectionResult(n: Normalized): ProjectionResult {
   add("customers at start", (r) => r.customersAtStart);
   add("acquired", (r) => r.acquired);
   add("lost", (r) => r.lost);
-  add("profit", (r) => r.profit.toNumber());
-  add("cumulative profit", (r) => r.cumulativeProfit.toNumber());
-  add("discounted profit", (r) => r.discountedProfit.toNumber());
+  add("profit", (r) => toFloat(r.profit, n.fn, "the plot series"));
+  add("cumulative profit", (r) => toFloat(r.cumulativeProfit, n.fn, "the plot series"));
+  add("discounted profit", (r) => toFloat(r.discountedProfit, n.fn, "the plot series"));
   return {
     periods: rows,
     totals,
@@ -33,12 +33,12 @@ export function buildProjectionResult(n: Normalized): ProjectionResult {
 export function buildTenureResult(n: Normalized): TenureProfitResult {
   const { rows, totals } = runCohort(n);
   const series: ProjectionPlotPoint[] = [];
-  if (!totals.acquisitionCost.isZero()) series.push({ x: 0, y: -totals.acquisitionCost.toNumber(), series: "acquisition cost" });
+  if (!totals.acquisitionCost.isZero()) series.push({ x: 0, y: -toFloat(totals.acquisitionCost, n.fn, "the plot series"), series: "acquisition cost" });
   for (const name of COMPONENT_NAMES) {
     if (n.components[name].zero) continue;
-    for (const r of rows) series.push({ x: r.tenure + 1, y: r.components[name].toNumber(), series: name });
+    for (const r of rows) series.push({ x: r.tenure + 1, y: toFloat(r.components[name], n.fn, "the plot series"), series: name });
   }
-  for (const r of rows) series.push({ x: r.tenure + 1, y: r.expectedProfit.toNumber(), series: "expected profit" });
+  for (const r of rows) series.push({ x: r.tenure + 1, y: toFloat(r.expectedProfit, n.fn, "the plot series"), series: "expected profit" });
   for (const r of rows) series.push({ x: r.tenure + 1, y: r.survival, series: "survival" });
   return { tenures: rows, totals, periodUnit: n.periodUnit, timing: n.timing, series };
 }
