@@ -61,8 +61,8 @@ console.log(table([...mineCounts.entries()].map(([segment, n]) => ({ segment, cu
 console.log(heading("3. Value × risk"));
 const s = summarizeTransactionColumns({ customer: log.customer, day: log.day }, { asOf: log.asOf, unit: "day" });
 const model = fitBetaGeoNbd(s);
-const alive = probabilityAliveBatch(model, s);
-const next = conditionalExpectedPurchasesBatch(model, s, 365);
+const alive = probabilityAliveBatch(model, { frequency: s.frequency, recency: s.recency, T: s.T });
+const next = conditionalExpectedPurchasesBatch(model, { frequency: s.frequency, recency: s.recency, T: s.T }, 365);
 const q = valueRiskQuadrants(Array.from(s.customer, (c, i) => ({ customerId: c, probabilityAlive: alive[i] as number, value: (next[i] as number) * (basket[c] as number) })));
 console.log(`BG/NBD fit: r=${model.params.r.toFixed(3)} α=${model.params.alpha.toFixed(1)} a=${model.params.a.toFixed(3)} b=${model.params.b.toFixed(3)}; value threshold (median) ${q.thresholds.value.toFixed(2)}`);
 console.log(table(q.quadrants.map((x) => ({ quadrant: x.quadrant, customers: x.count, share: pct(x.share), "value share": x.valueShare === null ? "–" : pct(x.valueShare) }))));

@@ -51,8 +51,8 @@ export const section: DemoSection = {
     // Value × risk: BG/NBD P(alive) against the next year's expected spend.
     const s = summarizeTransactionColumns({ customer: log.customer, day: log.day }, { asOf: log.asOf, unit: "day" });
     const model = fitBetaGeoNbd(s);
-    const alive = probabilityAliveBatch(model, s);
-    const nextYear = conditionalExpectedPurchasesBatch(model, s, 365);
+    const alive = probabilityAliveBatch(model, { frequency: s.frequency, recency: s.recency, T: s.T });
+    const nextYear = conditionalExpectedPurchasesBatch(model, { frequency: s.frequency, recency: s.recency, T: s.T }, 365);
     const q = valueRiskQuadrants(
       Array.from(s.customer, (c, i) => ({ customerId: c, probabilityAlive: alive[i] as number, value: (nextYear[i] as number) * (basket[c] as number) })),
     );
