@@ -3,7 +3,7 @@ import { assertInRange, assertNonNegative, assertOneOf } from "../core/guards.js
 import type { DateInput } from "../core/time.js";
 import { normalQuantile } from "../math/index.js";
 import { readOptions } from "./_internal/checks.js";
-import { survfitInterval, survfitMedian, survfitRestrictedMean } from "./_internal/kmCurve.js";
+import { survfitIntervalInto, survfitMedian, survfitRestrictedMean } from "./_internal/kmCurve.js";
 import { readSurvivalData, riskTable } from "./_internal/survivalData.js";
 
 /**
@@ -228,15 +228,21 @@ export function kaplanMeier(records: SurvivalInput, options?: KaplanMeierOptions
   const data = readSurvivalData(records, opts, FN);
   const table = riskTable(data);
   const z = normalQuantile(1 - (1 - confidence) / 2);
-  const m = table.times.length;
-  const steps: KaplanMeierStep[] = new Array(m);
+  const { times, atRisk, events } = table;
+  const m = times.length;
+  // Columns first (no per-row allocation), objects at the end.
+  const surv = new Float64Array(m);
+  const seLogCol = new Float64Array(m);
+  const lowerCol = new Float64Array(m); // NaN = null
+  const upperCol = new Float64Array(m);
+  const hazardCol = new Float64Array(m);
   let s = 1;
   let greenwood = 0;
   let hazard = 0;
   let nEvents = 0;
   for (let k = 0; k < m; k++) {
-    const n = table.atRisk[k] as number;
-    const d = table.events[k] as number;
+    const n = atRisk[k] as number;
+    const d = events[k] as number;
     if (d > 0) {
       s *= (n - d) / n;
       greenwood += n === d ? Infinity : d / (n * (n - d));
@@ -244,30 +250,38 @@ export function kaplanMeier(records: SurvivalInput, options?: KaplanMeierOptions
       nEvents += d;
     }
     const seLog = Math.sqrt(greenwood);
-    const finite = Number.isFinite(seLog);
-    const [lower, upper] = survfitInterval(s, seLog, z, interval);
+    surv[k] = s;
+    seLogCol[k] = seLog;
+    hazardCol[k] = hazard;
+    survfitIntervalInto(s, seLog, z, interval, lowerCol, upperCol, k);
+  }
+  const steps: KaplanMeierStep[] = new Array(m);
+  for (let k = 0; k < m; k++) {
+    const seLog = seLogCol[k] as number;
+    const finite = seLog !== Infinity;
+    const lo = lowerCol[k] as number;
+    const up = upperCol[k] as number;
     steps[k] = {
-      time: table.times[k] as number,
-      atRisk: n,
-      events: d,
+      time: times[k] as number,
+      atRisk: atRisk[k] as number,
+      events: events[k] as number,
       censored: table.censored[k] as number,
-      survival: s,
-      standardError: finite ? s * seLog : null,
+      survival: surv[k] as number,
+      standardError: finite ? (surv[k] as number) * seLog : null,
       logStandardError: finite ? seLog : null,
-      lower,
-      upper,
-      cumulativeHazard: hazard,
+      lower: lo === lo ? lo : null,
+      upper: up === up ? up : null,
+      cumulativeHazard: hazardCol[k] as number,
     };
   }
-  const lastTime = m > 0 ? (table.times[m - 1] as number) : 0;
+  const lastTime = m > 0 ? (times[m - 1] as number) : 0;
   const horizon = opts.horizon === undefined ? lastTime : assertNonNegative(opts.horizon, FN, ["options", "horizon"]);
-  const times = table.times;
   const median: MedianLifetime = {
-    value: survfitMedian(steps.map((r) => r.survival), times),
-    lower: survfitMedian(steps.map((r) => r.lower), times),
-    upper: survfitMedian(steps.map((r) => r.upper), times),
+    value: survfitMedian(surv, times),
+    lower: survfitMedian(lowerCol, times),
+    upper: survfitMedian(upperCol, times),
   };
-  const rm = survfitRestrictedMean(steps, horizon);
+  const rm = survfitRestrictedMean(times, surv, atRisk, events, horizon);
   if (!Number.isFinite(rm.value) || !Number.isFinite(rm.standardError)) {
     throw metricsError(FN, "undefined_result", ["options", "horizon"], "a horizon giving a finite restricted mean", horizon);
   }

@@ -226,10 +226,11 @@ export function riskTable(data: SurvivalData): RiskTable {
     for (let i = 0, k = 0; i < n; i++) if ((entries[i] as number) !== -Infinity) enT[k++] = entries[i] as number;
     enT.sort();
   }
-  const times: number[] = [];
-  const atRisk: number[] = [];
-  const evOut: number[] = [];
-  const ceOut: number[] = [];
+  const times = new Float64Array(n);
+  const atRisk = new Float64Array(n);
+  const evOut = new Float64Array(n);
+  const ceOut = new Float64Array(n);
+  let m = 0;
   let i = 0;
   let j = 0;
   let q = 0; // entries < t
@@ -253,16 +254,12 @@ export function riskTable(data: SurvivalData): RiskTable {
       while (q < enT.length && (enT[q] as number) < t) q++;
       notYet = enT.length - q;
     }
-    times.push(t);
-    atRisk.push(remaining - notYet);
-    evOut.push(e);
-    ceOut.push(c);
+    times[m] = t;
+    atRisk[m] = remaining - notYet;
+    evOut[m] = e;
+    ceOut[m] = c;
+    m++;
     remaining -= e + c;
   }
-  return {
-    times: Float64Array.from(times),
-    atRisk: Float64Array.from(atRisk),
-    events: Float64Array.from(evOut),
-    censored: Float64Array.from(ceOut),
-  };
+  return { times: times.subarray(0, m), atRisk: atRisk.subarray(0, m), events: evOut.subarray(0, m), censored: ceOut.subarray(0, m) };
 }
