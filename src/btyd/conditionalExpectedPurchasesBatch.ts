@@ -2,7 +2,7 @@ import { metricsError } from "../core/errors.js";
 import { checkCustomerValues, checkHorizon, checkModel } from "./_internal/model.js";
 import { conditionalExpectedPurchasesOf } from "./_internal/dispatch.js";
 import { customerAccessor } from "./_internal/customers.js";
-import type { BtydCustomer, BtydModelSpec } from "./modelTypes.js";
+import type { BtydCustomer, BtydCustomerColumns, BtydModelSpec } from "./modelTypes.js";
 
 const FN = "conditionalExpectedPurchasesBatch";
 
@@ -36,7 +36,7 @@ const FN = "conditionalExpectedPurchasesBatch";
  */
 export function conditionalExpectedPurchasesBatch(
   model: BtydModelSpec,
-  customers: readonly BtydCustomer[] | { readonly frequency: ArrayLike<number>; readonly recency: ArrayLike<number>; readonly T?: ArrayLike<number>; readonly n?: ArrayLike<number> },
+  customers: readonly BtydCustomer[] | BtydCustomerColumns,
   t: number,
 ): Float64Array {
   const m = checkModel(model, FN);

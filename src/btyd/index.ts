@@ -32,6 +32,7 @@ export type {
   BtydDiscreteRow,
   BtydDiscreteColumns,
   BtydCustomer,
+  BtydCustomerColumns,
 } from "./modelTypes.js";
 export { fitParetoNbd } from "./paretoNbd/fitParetoNbd.js";
 export { fitBetaGeoBetaBinomial } from "./bgBb/fitBetaGeoBetaBinomial.js";

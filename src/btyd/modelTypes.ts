@@ -1,4 +1,5 @@
 import type { Minimizer } from "../math/index.js";
+import type { TransactionColumnsSummary } from "./summaryTypes.js";
 
 /**
  * BG/NBD and MBG/NBD parameters: purchase rates λ ~ Gamma(shape `r`, rate `alpha`), dropout probability
@@ -269,4 +270,21 @@ export interface BtydCustomer {
   readonly T?: number;
   /** Number of opportunities (BG/BB). */
   readonly n?: number;
+}
+
+/**
+ * Customer histories as columns for the batch predictions (typed arrays recommended). Extra fields are
+ * ignored, so a {@link TransactionColumnsSummary} can be passed as is.
+ *
+ * @category BTYD
+ */
+export interface BtydCustomerColumns {
+  /** Repeat purchases per customer. */
+  readonly frequency: ArrayLike<number>;
+  /** Recency per customer. */
+  readonly recency: ArrayLike<number>;
+  /** Age per customer (continuous models; BG/BB reads it as n when `n` is not an array). */
+  readonly T?: ArrayLike<number>;
+  /** Opportunities per customer (BG/BB); a number here (e.g. a summary's customer count) is ignored. */
+  readonly n?: ArrayLike<number> | number;
 }

@@ -2,7 +2,7 @@ import { metricsError } from "../core/errors.js";
 import { checkCustomerValues, checkModel } from "./_internal/model.js";
 import { probabilityAliveOf } from "./_internal/dispatch.js";
 import { customerAccessor } from "./_internal/customers.js";
-import type { BtydCustomer, BtydModelSpec } from "./modelTypes.js";
+import type { BtydCustomer, BtydCustomerColumns, BtydModelSpec } from "./modelTypes.js";
 
 const FN = "probabilityAliveBatch";
 
@@ -32,7 +32,7 @@ const FN = "probabilityAliveBatch";
  */
 export function probabilityAliveBatch(
   model: BtydModelSpec,
-  customers: readonly BtydCustomer[] | { readonly frequency: ArrayLike<number>; readonly recency: ArrayLike<number>; readonly T?: ArrayLike<number>; readonly n?: ArrayLike<number> },
+  customers: readonly BtydCustomer[] | BtydCustomerColumns,
 ): Float64Array {
   const m = checkModel(model, FN);
   const acc = customerAccessor(customers, m.model === "bg-bb", FN);

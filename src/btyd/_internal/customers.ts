@@ -30,7 +30,7 @@ export function customerAccessor(customers: unknown, discrete: boolean, fn: stri
   }
   if (customers !== null && typeof customers === "object") {
     const cols = customers as Record<string, unknown>;
-    const thirdName = discrete && cols["n"] !== undefined ? "n" : "T";
+    const thirdName = discrete && isArrayLike(cols["n"]) ? "n" : "T";
     for (const name of ["frequency", "recency", thirdName]) {
       if (!isArrayLike(cols[name])) throw metricsError(fn, "invalid_type", [name], "an array", cols[name]);
     }
