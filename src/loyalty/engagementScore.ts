@@ -153,10 +153,11 @@ const FN = "engagementScore";
  */
 export function engagementScore(signals: EngagementSignals, weights: EngagementWeights = {}, options: EngagementScoreOptions = {}): EngagementScoreResult {
   const read = (obj: unknown, name: string): Record<string, unknown> => {
-    if (typeof obj !== "object" || obj === null || Array.isArray(obj)) throw metricsError(FN, "invalid_type", [name], "an object", obj);
+    const base = name === "caps" ? ["options", "caps"] : [name];
+    if (typeof obj !== "object" || obj === null || Array.isArray(obj)) throw metricsError(FN, "invalid_type", base, "an object", obj);
     const o = obj as Record<string, unknown>;
     for (const k of Object.keys(o)) {
-      assertSafeKey(k, FN, [name, k]);
+      assertSafeKey(k, FN, [...base, k]);
       if (!(SIGNALS as readonly string[]).includes(k) || (name === "caps" && !COUNTS.has(k as EngagementSignal))) {
         throw metricsError(FN, "unknown_reference", name === "caps" ? ["options", "caps", k] : [name, k], `one of ${SIGNALS.join(", ")}`, k);
       }
