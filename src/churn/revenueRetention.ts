@@ -143,8 +143,7 @@ const FN = "revenueRetention";
  * paying only at `to` are reactivations if they paid in some period before `from`, else new.
  * Arithmetic is exact (Decimal); rates are converted to float64 at the end.
  *
- * @param input - Movements ({@link RevenueMovements}), or per-customer records ({@link MrrRecord}[]) with options.
- * @param options - For records: `{ period = "month", from, to }`.
+ * @param input - A period's movements ({@link RevenueMovements}); see the other signature for per-customer records.
  * @returns A {@link RevenueRetentionResult}.
  * @throws {@link MetricsError} `invalid_type` / `invalid_input` / `not_finite` for a bad amount;
  * `out_of_range` for a negative amount, contraction + churn above the starting MRR, or `to` not
@@ -166,6 +165,34 @@ const FN = "revenueRetention";
  * @category Churn
  */
 export function revenueRetention(input: RevenueMovements): RevenueRetentionResult;
+/**
+ * Revenue retention between two periods from per-customer MRR records: each customer's MRR in the
+ * `from` period is compared with the `to` period (more: expansion; less: contraction; nothing:
+ * churn); customers paying only at `to` are reactivations if they paid before `from`, else new.
+ * The metrics are those of the movements signature.
+ *
+ * @param input - Per-customer MRR records `{ customerId, at, mrr }` (several per customer and period add up).
+ * @param options - `{ period = "month", from, to }`: `to` one period after `from` for monthly movements, twelve months after for annual NRR.
+ * @returns A {@link RevenueRetentionResult} with `from`, `to` and `customers` counts.
+ * @throws {@link MetricsError} `empty_sample` for no records or no MRR in the `from` period;
+ * `out_of_range` for a negative MRR or `to` not after `from`; `invalid_date` for a bad date;
+ * `invalid_type` / `unsafe_key` for a bad customer id.
+ *
+ * @example
+ * ```ts
+ * import { revenueRetention } from "customer-metrics/churn";
+ * const mrr = [
+ *   { customerId: "a", at: "2024-01-01", mrr: "100" }, { customerId: "b", at: "2024-01-01", mrr: "50" },
+ *   { customerId: "a", at: "2024-02-01", mrr: "120" }, { customerId: "c", at: "2024-02-01", mrr: "30" },
+ * ];
+ * const feb = revenueRetention(mrr, { from: "2024-01-15", to: "2024-02-15" });
+ * feb.expansionMrr.toString(); // => "20"
+ * feb.churnedMrr.toString(); // => "50"
+ * feb.netRevenueRetention; // => 0.8
+ * ```
+ *
+ * @category Churn
+ */
 export function revenueRetention(input: readonly MrrRecord[], options: RevenueRetentionOptions): RevenueRetentionResult;
 export function revenueRetention(input: RevenueMovements | readonly MrrRecord[], options?: RevenueRetentionOptions): RevenueRetentionResult {
   if (Array.isArray(input)) return fromRecords(input, options);
