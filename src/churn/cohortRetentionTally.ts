@@ -141,10 +141,10 @@ const MAX_DAY = 100_000_000;
  * number of periods since. A customer counts once per age however many events they have.
  *
  * @remarks
- * One pass builds a day→period lookup table, one assigns dense customer ids, one finds each
- * customer's cohort, and one marks (customer, age) cells in a bitset: no allocation per event on
- * the columnar path. Integer ids in a typed array are indexed directly; other ids go through a
- * Map. Tallies merge exactly when partitions hold disjoint sets of customers; two partitions with
+ * One pass validates the days and builds a day→period lookup table, one finds each customer's
+ * cohort, and one marks (customer, age) cells in a bitset: no allocation per event on the
+ * columnar path. Small non-negative integer ids (below max(2²⁰, 4n)) index arrays directly;
+ * other ids get dense slots through a Map (one more pass). Tallies merge exactly when partitions hold disjoint sets of customers; two partitions with
  * the same customer would count that customer twice (and possibly in two cohorts).
  *
  * @param activity - Activity events, subscription intervals or columns (see {@link CohortActivity}).
@@ -324,48 +324,56 @@ function accumulate(
   ignored: number,
 ): CohortRetentionTally {
   const n = periods.length;
-  // Dense customer ids: direct indexing for small non-negative integers, a Map otherwise.
-  const dense = new Int32Array(n);
-  let nCust = 0;
+  // Customer slots: small non-negative integer ids index arrays directly (no remapping); other
+  // ids get dense slots through a Map.
   let direct = true;
   let maxId = 0;
-  for (let i = 0; i < n; i++) {
-    const id = ids[i];
-    if (typeof id === "number" && Number.isInteger(id) && id >= 0) {
+  if (ids instanceof Int32Array || ids instanceof Uint32Array || ids instanceof Uint16Array || ids instanceof Uint8Array) {
+    for (let i = 0; i < n; i++) {
+      const id = ids[i] as number;
       if (id > maxId) maxId = id;
-    } else {
-      direct = false;
-      break;
+      else if (id < 0) {
+        direct = false;
+        break;
+      }
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const id = ids[i];
+      if (typeof id === "number" && Number.isInteger(id) && id >= 0) {
+        if (id > maxId) maxId = id;
+      } else {
+        direct = false;
+        break;
+      }
     }
   }
   if (direct && maxId >= Math.max(1 << 20, 4 * n)) direct = false;
+  let slotOf: ArrayLike<number>;
+  let nSlots: number;
   if (direct) {
-    const remap = new Int32Array(maxId + 1).fill(-1);
-    for (let i = 0; i < n; i++) {
-      const id = ids[i] as number;
-      let d = remap[id] as number;
-      if (d < 0) {
-        d = nCust++;
-        remap[id] = d;
-      }
-      dense[i] = d;
-    }
+    slotOf = ids as ArrayLike<number>;
+    nSlots = maxId + 1;
   } else {
+    const dense = new Int32Array(n);
     const map = new Map<unknown, number>();
+    let next = 0;
     for (let i = 0; i < n; i++) {
       const raw = ids[i];
       let d = map.get(raw);
       if (d === undefined) {
         const id = readCustomerId(raw, FN, ["customerIds", i]);
-        d = nCust++;
+        d = next++;
         map.set(id, d);
       }
       dense[i] = d;
     }
+    slotOf = dense;
+    nSlots = next;
   }
 
   // Each customer's cohort: the earliest period with activity.
-  const first = new Int32Array(nCust).fill(2147483647);
+  const first = new Int32Array(nSlots).fill(2147483647);
   let minP = 2147483647;
   let maxP = -2147483648;
   let counted = 0;
@@ -373,7 +381,7 @@ function accumulate(
     const p = periods[i] as number;
     if (p === SKIP) continue;
     counted++;
-    const c = dense[i] as number;
+    const c = slotOf[i] as number;
     if (p < (first[c] as number)) first[c] = p;
     if (p < minP) minP = p;
     if (p > maxP) maxP = p;
@@ -394,13 +402,13 @@ function accumulate(
   const nAges = maxP - minP + 1;
   const counts = new Float64Array(nAges * nAges);
   const rev: (Decimal | undefined)[] | null = amounts === null ? null : new Array<Decimal | undefined>(nAges * nAges);
-  const bits = nCust * nAges;
+  const bits = nSlots * nAges;
   if (bits <= MAX_BITS) {
     const seen = new Uint32Array(Math.ceil(bits / 32));
     for (let i = 0; i < n; i++) {
       const p = periods[i] as number;
       if (p === SKIP) continue;
-      const c = dense[i] as number;
+      const c = slotOf[i] as number;
       const f = first[c] as number;
       const age = p - f;
       const cell = (f - minP) * nAges + age;
@@ -419,7 +427,7 @@ function accumulate(
     for (let i = 0; i < n; i++) {
       const p = periods[i] as number;
       if (p === SKIP) continue;
-      const c = dense[i] as number;
+      const c = slotOf[i] as number;
       const f = first[c] as number;
       const age = p - f;
       const cell = (f - minP) * nAges + age;
