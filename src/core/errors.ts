@@ -119,7 +119,7 @@ export class MetricsError extends Error {
   /** Path to the offending value (array indices and object keys). */
   readonly path: readonly PathSegment[];
   /** Zod issues, when the error came from a schema. */
-  readonly issues?: readonly MetricsIssue[];
+  declare readonly issues?: readonly MetricsIssue[];
 
   constructor(init: MetricsErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
