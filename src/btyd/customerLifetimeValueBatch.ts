@@ -26,7 +26,20 @@ export interface ClvCustomerColumns {
  */
 export interface CustomerLifetimeValueBatchInput extends ClvHorizon {
   /** Columns (or rows `{ frequency, recency, T, monetaryValue }[]`); ids are not needed. */
-  readonly customers: ClvCustomerColumns | readonly { readonly frequency: number; readonly recency: number; readonly T: number; readonly n?: number; readonly monetaryValue: number }[];
+  readonly customers:
+    | ClvCustomerColumns
+    | readonly {
+        /** Repeat purchases of the customer. */
+        readonly frequency: number;
+        /** Recency, in the purchase model's time unit. */
+        readonly recency: number;
+        /** Age, in the purchase model's time unit (BG/BB: opportunities, or use `n`). */
+        readonly T: number;
+        /** BG/BB only: the customer's opportunities. @defaultValue `T` */
+        readonly n?: number;
+        /** Mean repeat-purchase value (≥ 0). */
+        readonly monetaryValue: number;
+      }[];
 }
 
 /**

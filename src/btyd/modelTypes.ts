@@ -57,10 +57,30 @@ export interface BetaGeoBetaBinomialParams {
  * @category BTYD
  */
 export type BtydModelSpec =
-  | { readonly model: "bg-nbd"; readonly params: BetaGeoParams }
-  | { readonly model: "mbg-nbd"; readonly params: BetaGeoParams }
-  | { readonly model: "pareto-nbd"; readonly params: ParetoNbdParams }
-  | { readonly model: "bg-bb"; readonly params: BetaGeoBetaBinomialParams };
+  | {
+      /** BG/NBD (Fader, Hardie & Lee 2005): continuous time, dropout possible after each purchase. */
+      readonly model: "bg-nbd";
+      /** Its parameters `r`, `alpha`, `a`, `b` (`alpha` in the data's time unit). */
+      readonly params: BetaGeoParams;
+    }
+  | {
+      /** MBG/NBD (Batislam, Denizel & Filiztekin 2007): as BG/NBD, but a customer may also drop out right after the first purchase, so a one-timer need not be alive. */
+      readonly model: "mbg-nbd";
+      /** Its parameters `r`, `alpha`, `a`, `b` (`alpha` in the data's time unit). */
+      readonly params: BetaGeoParams;
+    }
+  | {
+      /** Pareto/NBD (Schmittlein, Morrison & Colombo 1987): continuous time, exponential lifetimes. */
+      readonly model: "pareto-nbd";
+      /** Its parameters `r`, `alpha`, `s`, `beta` (rates in the data's time unit). */
+      readonly params: ParetoNbdParams;
+    }
+  | {
+      /** BG/BB (Fader, Hardie & Shang 2010): discrete time, one purchase-or-not per transaction opportunity. */
+      readonly model: "bg-bb";
+      /** Its parameters `alpha`, `beta`, `gamma`, `delta` (Beta shapes, unitless). */
+      readonly params: BetaGeoBetaBinomialParams;
+    };
 
 /**
  * The tag of a purchase model: `"bg-nbd"`, `"mbg-nbd"`, `"pareto-nbd"` or `"bg-bb"`.

@@ -10,8 +10,14 @@ export interface BtydTransaction {
   readonly customerId: string | number;
   /** When the purchase happened: a Date, an ISO-8601 string or epoch milliseconds (read as UTC; the time of day is ignored). */
   readonly at: DateInput;
-  /** What the purchase was worth (a finite number or numeric string). Give it on every transaction or on none. */
-  readonly amount?: number | string | { toNumber(): number };
+  /** What the purchase was worth (a finite number, a numeric string, or a Decimal-like object such as a `Decimal`). Give it on every transaction or on none. */
+  readonly amount?:
+    | number
+    | string
+    | {
+        /** Returns the amount as a float64 number (as `Decimal#toNumber`); it must be finite. */
+        toNumber(): number;
+      };
 }
 
 /**

@@ -19,7 +19,10 @@ export interface JourneyCustomerEvent extends JourneyEvent {
  *
  * @category Journey
  */
-export type JourneyCustomerSnapshot = JourneySignalSnapshot & { readonly customerId: string | number };
+export type JourneyCustomerSnapshot = JourneySignalSnapshot & {
+  /** The customer the snapshot belongs to, as given in the events' `customerId` (not converted). */
+  readonly customerId: string | number;
+};
 
 /**
  * Turns an event log of many customers into one signal snapshot per customer

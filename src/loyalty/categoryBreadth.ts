@@ -60,9 +60,19 @@ export interface CategoryBreadthResult {
   /** Share of customers who bought in two or more categories (0–1). */
   readonly multiCategoryShare: number;
   /** Customers per number of distinct categories, ascending. */
-  readonly distribution: readonly { readonly categories: number; readonly customers: number }[];
+  readonly distribution: readonly {
+    /** A number of distinct categories (≥ 1). */
+    readonly categories: number;
+    /** Customers who bought in exactly that many distinct categories. */
+    readonly customers: number;
+  }[];
   /** Distinct categories per customer, in order of first appearance. */
-  readonly perCustomer: readonly { readonly customerId: string; readonly categories: number }[];
+  readonly perCustomer: readonly {
+    /** The customer's id (numeric ids are converted to strings). */
+    readonly customerId: string;
+    /** Distinct categories the customer bought in (≥ 1). */
+    readonly categories: number;
+  }[];
   /** Per-period breadth (only with the `period` option). */
   readonly periods?: readonly CategoryBreadthPeriod[];
 }

@@ -25,9 +25,19 @@ export interface ReferralCounts {
  */
 export interface ReferralEvents {
   /** The customer base: ids, with the date each became a customer (needed for per-period rates). */
-  readonly customers: readonly { readonly customerId: string | number; readonly since?: DateInput }[];
+  readonly customers: readonly {
+    /** The customer's id, listed once (a number id is read as its string form, so `1` and `"1"` are the same customer). */
+    readonly customerId: string | number;
+    /** When the customer joined (UTC day); required with `period` or `asOf`, where customers who joined after `asOf` are left out. */
+    readonly since?: DateInput;
+  }[];
   /** One row per referral made. */
-  readonly referrals: readonly { readonly referrerId: string | number; readonly at?: DateInput }[];
+  readonly referrals: readonly {
+    /** The id of the referring customer; must appear in `customers`. */
+    readonly referrerId: string | number;
+    /** When the referral was made (UTC day); required with `period` or `asOf`. */
+    readonly at?: DateInput;
+  }[];
 }
 
 /**

@@ -58,7 +58,10 @@ export interface SellThroughRateResult extends SellThroughTotals {
   /** unitsSold / unitsAvailable over all records (0–1). */
   readonly rate: number;
   /** Per product (records with a `productId`), in order of first appearance. */
-  readonly byProduct: readonly (SellThroughTotals & { readonly productId: string })[];
+  readonly byProduct: readonly (SellThroughTotals & {
+    /** The product's id (numeric ids are converted to strings). */
+    readonly productId: string;
+  })[];
   /** Per period (only with the `period` option). */
   readonly periods?: readonly (SellThroughTotals & LoyaltyPeriodKey)[];
 }

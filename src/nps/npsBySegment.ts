@@ -43,10 +43,15 @@ export interface NpsSegmentRow {
   readonly nps: NpsResult;
   /** Segment vs all other segmented responses (difference = segment − rest), or `null` when there is no other segment or `compareToRest` is off. */
   readonly vsRest: {
+    /** Segment score minus the score of the rest, in NPS points (−200..200). */
     readonly difference: number;
+    /** Standard error of the difference, in points. */
     readonly standardError: number;
+    /** Test statistic: (adjusted) difference / standard error. */
     readonly z: number;
+    /** Two-sided p-value of the z-test, 2·(1 − Φ(|z|)), in [0, 1]. */
     readonly pValue: number;
+    /** Whether `pValue < 1 − confidence`. */
     readonly significant: boolean;
   } | null;
   /** The segment's mergeable tally. */
@@ -120,7 +125,12 @@ function tallyOf(h: Float64Array, n: number): NpsTally {
  *
  * @category NPS
  */
-export function npsBySegment<T extends { readonly score: number | null | undefined }>(
+export function npsBySegment<
+  T extends {
+    /** The 0–10 likelihood-to-recommend answer; `null`/`undefined` (no answer) is an error, or excluded as `missing` under `onInvalid: "skip"`. */
+    readonly score: number | null | undefined;
+  },
+>(
   responses: readonly T[],
   segmentOf: NpsSegmentOf<T>,
   options: NpsBySegmentOptions = {},

@@ -12,7 +12,12 @@ export interface NpsSampleSizeInput {
   /** Wanted half-width of the interval, in NPS points (e.g. 5 for ±5), in (0, 100]. */
   readonly marginOfError: number;
   /** Expected promoter and detractor shares (fractions). @defaultValue the worst case `{ promoter: 0.5, detractor: 0.5 }` (variance 1) */
-  readonly expectedShares?: { readonly promoter: number; readonly detractor: number };
+  readonly expectedShares?: {
+    /** Expected share of promoters (answers 9–10), a fraction in [0, 1]. */
+    readonly promoter: number;
+    /** Expected share of detractors (answers 0–6), a fraction in [0, 1]; `promoter + detractor` must not exceed 1. */
+    readonly detractor: number;
+  };
   /** Confidence level. @defaultValue `0.95` */
   readonly confidence?: number;
   /** Interval method the survey will be analysed with. @defaultValue `"adjusted-wald"` */

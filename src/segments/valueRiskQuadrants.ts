@@ -61,11 +61,25 @@ export interface ValueRiskQuadrants {
   /** Customers. */
   readonly n: number;
   /** The thresholds used. */
-  readonly thresholds: { readonly probabilityAlive: number; readonly value: number };
+  readonly thresholds: {
+    /** P(alive) cut-off in [0, 1]: a customer below it is at risk (the `aliveThreshold` option). */
+    readonly probabilityAlive: number;
+    /** Value cut-off, in the unit of the input values: a customer at or above it is high value (given, or the median value). */
+    readonly value: number;
+  };
   /** Where the value threshold came from. */
   readonly valueThresholdMethod: "median" | "given";
   /** Each customer's quadrant, in input order. */
-  readonly customers: ReadonlyArray<{ readonly customerId: string | number; readonly quadrant: ValueRiskQuadrant; readonly probabilityAlive: number; readonly value: number }>;
+  readonly customers: ReadonlyArray<{
+    /** The customer's id, as given. */
+    readonly customerId: string | number;
+    /** The customer's quadrant. */
+    readonly quadrant: ValueRiskQuadrant;
+    /** The customer's probability of being alive, in [0, 1], as given. */
+    readonly probabilityAlive: number;
+    /** The customer's value, as given. */
+    readonly value: number;
+  }>;
   /** One row per quadrant, in the order retain, rescue, develop, deprioritize. */
   readonly quadrants: readonly ValueRiskQuadrantSummary[];
 }

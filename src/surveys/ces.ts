@@ -1,6 +1,6 @@
 import { assertOneOf } from "../core/guards.js";
 import { ratingMetric } from "./_internal/ratingMetric.js";
-import type { RatingExclusions, RatingScaleInput, RatingTally } from "./ratingTally.js";
+import type { RatingExclusions, RatingScale, RatingScaleInput, RatingTally } from "./ratingTally.js";
 
 /**
  * CES definitions: `"mean"` (average agreement on 1–7 with "made it easy to
@@ -46,7 +46,7 @@ export interface CesResult {
   /** Standard error of `value` (`null` when n < 2 for the mean). */
   readonly standardError: number | null;
   /** Scale used. */
-  readonly scale: { readonly min: number; readonly max: number; readonly best: "max" | "min" };
+  readonly scale: RatingScale;
   /** Lowest oriented rating counted as agreeing. */
   readonly agreeMin: number;
   /** Number of agreeing ratings. */

@@ -14,6 +14,23 @@ export interface ChecklistAnswers {
 }
 
 /**
+ * One checklist item's answer counts over a set of respondents
+ * (`yes + no + unanswered` = respondents).
+ *
+ * @category Surveys
+ */
+export interface ChecklistItemCounts {
+  /** The item id, as in the checklist definition. */
+  readonly id: string;
+  /** Respondents who answered "yes" (`true` or `"yes"`). */
+  readonly yes: number;
+  /** Respondents who answered "no" (`false` or `"no"`). */
+  readonly no: number;
+  /** Respondents who left the item unanswered (`null`, `undefined` or absent). */
+  readonly unanswered: number;
+}
+
+/**
  * Yes/no/unanswered counts per item over one or more respondents: the
  * mergeable form of a checklist (integer counts, exact merge).
  *
@@ -25,7 +42,7 @@ export interface ChecklistTally {
   /** Number of respondents (answer sets). */
   readonly respondents: number;
   /** Counts per item, in definition order. */
-  readonly items: readonly { readonly id: string; readonly yes: number; readonly no: number; readonly unanswered: number }[];
+  readonly items: readonly ChecklistItemCounts[];
 }
 
 /** @internal */

@@ -1,6 +1,6 @@
 import { assertOneOf } from "../core/guards.js";
 import { ratingMetric } from "./_internal/ratingMetric.js";
-import type { RatingExclusions, RatingScaleInput, RatingTally } from "./ratingTally.js";
+import type { RatingExclusions, RatingScale, RatingScaleInput, RatingTally } from "./ratingTally.js";
 
 /**
  * CSAT definitions: `"top-box"` (share of satisfied answers, e.g. 4–5 on
@@ -45,7 +45,7 @@ export interface CsatResult {
   /** Standard error of `value` (`null` when n < 2 for the mean). */
   readonly standardError: number | null;
   /** Scale used (`best` = which end is good; ratings are oriented so higher is better before scoring). */
-  readonly scale: { readonly min: number; readonly max: number; readonly best: "max" | "min" };
+  readonly scale: RatingScale;
   /** Lowest oriented rating counted as satisfied. */
   readonly satisfiedMin: number;
   /** Number of satisfied ratings. */

@@ -7,11 +7,12 @@ import {
   type LoyaltyIndexTally,
   type LoyaltyIndexTallyOptions,
   type LoyaltyLevel,
+  type LoyaltyLevelThresholds,
   type NetCutoffs,
   readCliSettings,
   tallyCli,
 } from "./customerLoyaltyIndexTally.js";
-import type { RatingExclusions } from "./ratingTally.js";
+import type { RatingExclusions, RatingScale } from "./ratingTally.js";
 
 /**
  * CLI definitions: `"mean"` (mean of the three answers, on the declared
@@ -65,11 +66,18 @@ export interface CustomerLoyaltyIndexResult {
   /** Number of valid responses. */
   readonly n: number;
   /** Scale used. */
-  readonly scale: { readonly min: number; readonly max: number; readonly best: "max" | "min" };
+  readonly scale: RatingScale;
   /** Net cut-offs (when defined). */
   readonly netCutoffs: NetCutoffs | null;
   /** Per-question statistics. */
-  readonly perQuestion: { readonly recommend: LoyaltyIndexQuestionStats; readonly repurchase: LoyaltyIndexQuestionStats; readonly tryOther: LoyaltyIndexQuestionStats };
+  readonly perQuestion: {
+    /** Statistics of "How likely are you to recommend us?". */
+    readonly recommend: LoyaltyIndexQuestionStats;
+    /** Statistics of "How likely are you to buy from us again?". */
+    readonly repurchase: LoyaltyIndexQuestionStats;
+    /** Statistics of "How likely are you to try our other products or services?". */
+    readonly tryOther: LoyaltyIndexQuestionStats;
+  };
   /** Student-t interval for `value` over respondents' own indices, clipped to the possible range (`null` when n < 2). */
   readonly confidenceInterval: readonly [number, number] | null;
   /** The same interval on 0–100. */
@@ -79,7 +87,7 @@ export interface CustomerLoyaltyIndexResult {
   /** Respondents per loyalty level. */
   readonly levels: { readonly [K in LoyaltyLevel]: number };
   /** Level thresholds used (0–100). */
-  readonly levelThresholds: { readonly high: number; readonly medium: number };
+  readonly levelThresholds: LoyaltyLevelThresholds;
   /** Each input response's level, aligned with the input (`null` for excluded responses); `null` when scored from a tally. */
   readonly respondentLevels: readonly (LoyaltyLevel | null)[] | null;
   /** Responses excluded under `onInvalid: "skip"`. */

@@ -1,7 +1,7 @@
 import { type PathSegment, metricsError } from "../core/errors.js";
 import { assertInRange, assertOneOf, isArrayLike } from "../core/guards.js";
 import { readPoint, readScale, type Scale } from "./_internal/scale.js";
-import { emptyRatingExclusions, ratingError, ratingProblem, type RatingExclusions, type RatingScaleInput } from "./ratingTally.js";
+import { emptyRatingExclusions, ratingError, ratingProblem, type RatingExclusions, type RatingScale, type RatingScaleInput } from "./ratingTally.js";
 
 /**
  * One respondent's answers to the three Customer Loyalty Index questions:
@@ -42,6 +42,20 @@ export interface NetCutoffs {
 }
 
 /**
+ * Cut-offs on a respondent's normalised 0–100 mean answer that define the
+ * {@link LoyaltyLevel}s: `high` at or above `high`, `medium` at or above
+ * `medium`, else `low`.
+ *
+ * @category Surveys
+ */
+export interface LoyaltyLevelThresholds {
+  /** Lowest normalised mean (0–100, inclusive) counted as `high` loyalty; at least `medium`. */
+  readonly high: number;
+  /** Lowest normalised mean (0–100, inclusive) counted as `medium` loyalty. */
+  readonly medium: number;
+}
+
+/**
  * Options shared by {@link customerLoyaltyIndexTally} and {@link customerLoyaltyIndex}.
  *
  * @category Surveys
@@ -52,7 +66,7 @@ export interface LoyaltyIndexTallyOptions {
   /** Cut-offs for the `"net"` method. @defaultValue `{ promoterMin: 9, detractorMax: 6 }` on 0–10; required for `"net"` on other scales */
   readonly netCutoffs?: NetCutoffs;
   /** Thresholds on the respondent's 0–100 normalised mean for the loyalty levels. @defaultValue `{ high: 80, medium: 60 }` */
-  readonly levelThresholds?: { readonly high: number; readonly medium: number };
+  readonly levelThresholds?: LoyaltyLevelThresholds;
   /** What to do with an invalid response (any answer off the scale or missing). @defaultValue `"throw"` */
   readonly onInvalid?: "throw" | "skip";
 }
@@ -81,11 +95,11 @@ export interface LoyaltyIndexQuestionCounts {
  */
 export interface LoyaltyIndexTally {
   /** The scale (answers are oriented so that higher is better before summing). */
-  readonly scale: { readonly min: number; readonly max: number; readonly best: "max" | "min" };
+  readonly scale: RatingScale;
   /** Net cut-offs used for the net sums, or `null` when none apply. */
   readonly netCutoffs: NetCutoffs | null;
   /** Level thresholds used for `levels`. */
-  readonly levelThresholds: { readonly high: number; readonly medium: number };
+  readonly levelThresholds: LoyaltyLevelThresholds;
   /** Number of valid responses. */
   readonly n: number;
   /** Raw answer counts per question. */
@@ -110,7 +124,7 @@ const QUESTIONS = ["recommend", "repurchase", "tryOther"] as const;
 export interface CliSettings {
   readonly scale: Scale;
   readonly netCutoffs: NetCutoffs | null;
-  readonly levelThresholds: { readonly high: number; readonly medium: number };
+  readonly levelThresholds: LoyaltyLevelThresholds;
   readonly onInvalid: "throw" | "skip";
 }
 

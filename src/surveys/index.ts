@@ -31,6 +31,7 @@ export {
   type RatingTally,
   type RatingTallyOptions,
   type RatingScaleInput,
+  type RatingScale,
   type RatingExclusions,
   type RatingExclusionReason,
 } from "./ratingTally.js";
@@ -44,6 +45,7 @@ export {
   type LoyaltyIndexResponse,
   type LoyaltyLevel,
   type NetCutoffs,
+  type LoyaltyLevelThresholds,
   type LoyaltyIndexTallyOptions,
   type LoyaltyIndexQuestionCounts,
   type LoyaltyIndexTally,
@@ -74,12 +76,13 @@ export {
   type SurveyIndexResult,
   type SurveyScore,
 } from "./scoreSurvey.js";
-export { checklistTally, type ChecklistAnswers, type ChecklistTally } from "./checklistTally.js";
+export { checklistTally, type ChecklistAnswers, type ChecklistItemCounts, type ChecklistTally } from "./checklistTally.js";
 export { mergeChecklistTallies } from "./mergeChecklistTallies.js";
 export {
   scoreChecklist,
   type ScoreChecklistOptions,
   type ChecklistSectionScore,
+  type ChecklistItemScore,
   type ChecklistScore,
 } from "./scoreChecklist.js";
 export { CUSTOMER_INTIMACY_CHECKLIST } from "./checklists.js";

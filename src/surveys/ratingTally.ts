@@ -29,7 +29,32 @@ export interface RatingExclusions {
  *
  * @category Surveys
  */
-export type RatingScaleInput = number | { readonly min: number; readonly max: number; readonly best?: "max" | "min" };
+export type RatingScaleInput =
+  | number
+  | {
+      /** Lowest scale point (an integer, e.g. `1` on 1–5 or `0` on 0–10). */
+      readonly min: number;
+      /** Highest scale point (an integer greater than `min`; at most 1001 points in all). */
+      readonly max: number;
+      /** Which end is the good one: `"max"` (higher is better) or `"min"` (e.g. 1 = least effort; ratings are reverse-coded before scoring). @defaultValue `"max"` */
+      readonly best?: "max" | "min";
+    };
+
+/**
+ * A resolved integer rating scale, as reported in results: both ends and
+ * which end is the good one. A {@link RatingScaleInput} given as a number of
+ * points `k` resolves to `{ min: 1, max: k, best: "max" }`.
+ *
+ * @category Surveys
+ */
+export interface RatingScale {
+  /** Lowest scale point (an integer). */
+  readonly min: number;
+  /** Highest scale point (an integer greater than `min`). */
+  readonly max: number;
+  /** Which end is the good one: `"max"` (higher is better) or `"min"` (ratings were reverse-coded, min + max − x, before scoring). */
+  readonly best: "max" | "min";
+}
 
 /**
  * Options for {@link ratingTally}.

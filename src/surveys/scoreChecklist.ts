@@ -1,7 +1,7 @@
 import { metricsError } from "../core/errors.js";
 import { assertOneOf } from "../core/guards.js";
 import { checkChecklist } from "./_internal/checkChecklist.js";
-import { type ChecklistAnswers, type ChecklistTally, tallyChecklist } from "./checklistTally.js";
+import { type ChecklistAnswers, type ChecklistItemCounts, type ChecklistTally, tallyChecklist } from "./checklistTally.js";
 import type { ChecklistDefinition } from "./schemas.js";
 
 /**
@@ -35,6 +35,16 @@ export interface ChecklistSectionScore {
 }
 
 /**
+ * One item's answer counts in a {@link ChecklistScore}, with the item's text.
+ *
+ * @category Surveys
+ */
+export interface ChecklistItemScore extends ChecklistItemCounts {
+  /** The item's question text, as in the checklist definition. */
+  readonly text: string;
+}
+
+/**
  * A scored checklist with its recommendation.
  *
  * @category Surveys
@@ -53,7 +63,7 @@ export interface ChecklistScore {
   /** Per-section scores. */
   readonly sections: readonly ChecklistSectionScore[];
   /** Per-item counts. */
-  readonly items: readonly { readonly id: string; readonly text: string; readonly yes: number; readonly no: number; readonly unanswered: number }[];
+  readonly items: readonly ChecklistItemScore[];
   /** The threshold the share is compared with (fraction). */
   readonly threshold: number;
   /** `"above"` (share > threshold) or `"at-least"` (share ≥ threshold). */

@@ -51,8 +51,13 @@ export interface SurveyQuestionStats {
   readonly bottomBoxMax: number;
   /** Whether answers were flipped (best end = min, or a reverse-scored item). */
   readonly reverseCoded: boolean;
-  /** The scale. */
-  readonly scale: { readonly min: number; readonly max: number };
+  /** The question's declared scale (the coded values span the same range). */
+  readonly scale: {
+    /** Lowest scale point. */
+    readonly min: number;
+    /** Highest scale point. */
+    readonly max: number;
+  };
 }
 
 /**

@@ -88,7 +88,16 @@ export interface SurveyTally {
   /** Responses included. */
   readonly n: number;
   /** Per question: id, scale and count per raw scale point. */
-  readonly questions: readonly { readonly id: string; readonly min: number; readonly max: number; readonly counts: readonly number[] }[];
+  readonly questions: readonly {
+    /** The question id, as in the survey definition. */
+    readonly id: string;
+    /** Lowest point of the question's scale (raw, as declared). */
+    readonly min: number;
+    /** Highest point of the question's scale (raw, as declared). */
+    readonly max: number;
+    /** Answers per raw scale point, `counts[k]` for the answer `min + k` (not reverse-coded). */
+    readonly counts: readonly number[];
+  }[];
   /** Per index sums. */
   readonly indices: readonly SurveyIndexTally[];
   /** Responses excluded, and why. */
