@@ -28,7 +28,9 @@ describe("convertRate", () => {
         fc.constantFrom("churn" as const, "retention" as const, "interest" as const),
         (rate, from, to, kind) => {
           const there = convertRate(rate, { from, to, kind });
-          if (kind !== "interest" && (there <= 1e-12 || there >= 1 - 1e-12)) return true; // saturated
+          // Near 0 or 1 the inverse is ill-conditioned (1 − (1 − c)^k loses digits to cancellation),
+          // so only well-conditioned round trips are compared to 1e-9.
+          if (kind !== "interest" && (there <= 1e-6 || there >= 1 - 1e-6)) return true;
           const back = convertRate(there, { from: to, to: from, kind });
           return Math.abs(back - rate) <= 1e-9 * Math.max(1, rate);
         },
