@@ -1,6 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { metricsError } from "../../core/errors.js";
 import { _MoneyDecimal } from "../../core/money.js";
+import type { ProjectionPeriodRow, ProjectionTotals } from "../projectRetentionProfit.js";
 import type { ProfitComponentAmounts } from "../types.js";
 import { COMPONENT_NAMES, type ComponentName, type Normalized, type TenureCurve, retentionAt } from "./normalize.js";
 
@@ -61,41 +62,8 @@ function weightedSum(c: TenureCurve, w: Float64Array, kMax: number, acc: Float64
   return s;
 }
 
-/** One row of the projection table, before series are attached. */
-export interface ProjectionRowCore {
-  readonly period: number;
-  readonly customersAtStart: number;
-  readonly acquired: number;
-  readonly active: number;
-  readonly retained: number;
-  readonly lost: number;
-  readonly revenue: Decimal;
-  readonly costs: Decimal;
-  readonly customerProfit: Decimal;
-  readonly components: ProfitComponentAmounts;
-  readonly acquisitionCosts: Decimal;
-  readonly profit: Decimal;
-  readonly cumulativeProfit: Decimal;
-  readonly discountedProfit: Decimal;
-  readonly cumulativeDiscountedProfit: Decimal;
-}
-
-/** Totals of the projection table. */
-export interface ProjectionTotalsCore {
-  readonly revenue: Decimal;
-  readonly costs: Decimal;
-  readonly customerProfit: Decimal;
-  readonly acquisitionCosts: Decimal;
-  readonly profit: Decimal;
-  readonly npv: Decimal;
-  readonly customerNpv: Decimal;
-  readonly acquired: number;
-  readonly lost: number;
-  readonly endingCustomers: number;
-}
-
 /** Runs the period-by-period projection. */
-export function runProjection(n: Normalized): { rows: ProjectionRowCore[]; totals: ProjectionTotalsCore } {
+export function runProjection(n: Normalized): { rows: ProjectionPeriodRow[]; totals: ProjectionTotals } {
   const H = n.periods;
   const S0 = n.start.length - 1;
   const counts = new Float64Array(n.tenures + 1);
@@ -108,7 +76,7 @@ export function runProjection(n: Normalized): { rows: ProjectionRowCore[]; total
   const pow = discountPowers(n, H);
   const endTiming = n.timing === "end";
 
-  const rows: ProjectionRowCore[] = [];
+  const rows: ProjectionPeriodRow[] = [];
   let cumProfit = ZERO;
   let cumDisc = ZERO;
   let totRevenue = ZERO;
