@@ -2,7 +2,7 @@ import type { Decimal } from "decimal.js";
 import { metricsError } from "../../core/errors.js";
 import { _MoneyDecimal } from "../../core/money.js";
 import type { ProjectionPeriodRow, ProjectionTotals } from "../projectRetentionProfit.js";
-import type { ProfitComponentAmounts } from "../types.js";
+import type { TenureProfitRow, TenureProfitTotals } from "../customerProfitByTenure.js";
 import { COMPONENT_NAMES, type ComponentName, type Normalized, type TenureCurve, retentionAt } from "./normalize.js";
 
 /** Exact zero in the library's Decimal. */
@@ -182,38 +182,16 @@ export function runProjection(n: Normalized): { rows: ProjectionPeriodRow[]; tot
   };
 }
 
-/** One tenure row of a single customer's expected profit. */
-export interface CohortRowCore {
-  readonly tenure: number;
-  readonly survival: number;
-  readonly retentionRate: number;
-  readonly profitPerCustomer: Decimal;
-  readonly components: ProfitComponentAmounts;
-  readonly expectedProfit: Decimal;
-  readonly discountedProfit: Decimal;
-  readonly cumulativeProfit: Decimal;
-  readonly cumulativeDiscountedProfit: Decimal;
-}
-
-/** Totals of a single customer's expected profit. */
-export interface CohortTotalsCore {
-  readonly lifetimeProfit: Decimal;
-  readonly lifetimeValue: Decimal;
-  readonly acquisitionCost: Decimal;
-  readonly customerNpv: Decimal;
-  readonly expectedActivePeriods: number;
-}
-
 /**
  * Follows one customer acquired at the start of period 1 for `periods`
  * periods. Survival is computed in Decimal from the rates' shortest strings,
  * so hand checks (0.9³ = 0.729) are exact.
  */
-export function runCohort(n: Normalized): { rows: CohortRowCore[]; totals: CohortTotalsCore } {
+export function runCohort(n: Normalized): { rows: TenureProfitRow[]; totals: TenureProfitTotals } {
   const H = n.periods;
   const pow = discountPowers(n, H);
   const endTiming = n.timing === "end";
-  const rows: CohortRowCore[] = [];
+  const rows: TenureProfitRow[] = [];
   let survival = new _MoneyDecimal(1);
   let cum = ZERO;
   let cumDisc = ZERO;
