@@ -1,18 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { _MoneyDecimal } from "../../core/money.js";
+import type { ClvCashflowRow } from "../clvCashflows.js";
 import type { RetentionInputs } from "./retentionInputs.js";
-
-/** One built row (internal mirror of the public ClvCashflowRow). */
-export interface BuiltRow {
-  readonly period: number;
-  readonly time: number;
-  readonly survival: number;
-  readonly margin: Decimal;
-  readonly expectedMargin: Decimal;
-  readonly discountFactor: number;
-  readonly presentValue: Decimal;
-  readonly cumulativePresentValue: Decimal;
-}
 
 /**
  * Builds the explicit discounted cash-flow table over `horizon` periods, in
@@ -20,7 +9,7 @@ export interface BuiltRow {
  * (margins at period end) or t − 1 (at period start). Also returns the margin
  * multiple Σ survival·growth·discount.
  */
-export function buildCashflows(inp: RetentionInputs, horizon: number): { rows: BuiltRow[]; total: Decimal; multiple: Decimal } {
+export function buildCashflows(inp: RetentionInputs, horizon: number): { rows: ClvCashflowRow[]; total: Decimal; multiple: Decimal } {
   const one = new _MoneyDecimal(1);
   const growthStep = one.plus(inp.growth);
   const discountStep = one.plus(inp.discount);
@@ -29,7 +18,7 @@ export function buildCashflows(inp: RetentionInputs, horizon: number): { rows: B
   let growth = one; // (1+g)^(t-1)
   let total = new _MoneyDecimal(0);
   let multiple = new _MoneyDecimal(0);
-  const rows: BuiltRow[] = [];
+  const rows: ClvCashflowRow[] = [];
   for (let t = 1; t <= horizon; t++) {
     const margin = inp.margin.times(growth);
     const expectedMargin = margin.times(survival);
