@@ -5,7 +5,7 @@
  */
 import { metricsError } from "../../core/errors.js";
 import { invertSymmetric, minimize, numericalHessian, type MinimizeResult, type Minimizer } from "../../math/index.js";
-import type { BtydFitDiagnostics, BtydFitOptions } from "../modelTypes.js";
+import type { BtydFitCommon, BtydFitDiagnostics, BtydFitOptions } from "../modelTypes.js";
 
 export interface FitProblem {
   readonly fn: string;
@@ -207,6 +207,22 @@ export function runFit(problem: FitProblem, options: BtydFitOptions<object> | un
       starts: tried,
       hessianPositiveDefinite: pd,
     },
+  };
+}
+
+/** A fitted purchase model's fields after its `model` tag (in result order), from the fit outcome and the collapsed rows it was fitted on. */
+export function fittedModelFields<P>(
+  out: FitOutcome,
+  data: { readonly n: number; readonly x: Float64Array },
+): BtydFitCommon & { readonly params: P; readonly standardErrors: P | null } {
+  return {
+    params: out.params as unknown as P,
+    logLikelihood: out.logLikelihood,
+    standardErrors: out.standardErrors as unknown as P | null,
+    n: data.n,
+    distinctRows: data.x.length,
+    penalizer: out.penalizer,
+    diagnostics: out.diagnostics,
   };
 }
 

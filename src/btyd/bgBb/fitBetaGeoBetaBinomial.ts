@@ -1,5 +1,5 @@
 import { bgBbLogLikelihood } from "../_internal/bgBbKernel.js";
-import { runFit } from "../_internal/fitDriver.js";
+import { fittedModelFields, runFit } from "../_internal/fitDriver.js";
 import { collapseRows, readDiscreteRows } from "../_internal/rows.js";
 import type {
   BetaGeoBetaBinomialModel,
@@ -75,14 +75,5 @@ export function fitBetaGeoBetaBinomial(
     },
     options,
   );
-  return {
-    model: "bg-bb",
-    params: out.params as unknown as BetaGeoBetaBinomialParams,
-    logLikelihood: out.logLikelihood,
-    standardErrors: out.standardErrors as unknown as BetaGeoBetaBinomialParams | null,
-    n: data.n,
-    distinctRows: data.x.length,
-    penalizer: out.penalizer,
-    diagnostics: out.diagnostics,
-  };
+  return { model: "bg-bb", ...fittedModelFields<BetaGeoBetaBinomialParams>(out, data) };
 }

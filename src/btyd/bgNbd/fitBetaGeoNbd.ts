@@ -1,5 +1,5 @@
 import { betaGeoLogLikelihood, prepareBetaGeo } from "../_internal/betaGeoKernel.js";
-import { runFit, timeScale } from "../_internal/fitDriver.js";
+import { fittedModelFields, runFit, timeScale } from "../_internal/fitDriver.js";
 import { collapseRows, readContinuousRows } from "../_internal/rows.js";
 import type { BetaGeoNbdModel, BetaGeoParams, BtydFitOptions, BtydSummaryColumns, BtydSummaryRow } from "../modelTypes.js";
 
@@ -32,15 +32,7 @@ export function fitBetaGeoFamily(
     },
     options,
   );
-  return {
-    params: out.params as unknown as BetaGeoParams,
-    logLikelihood: out.logLikelihood,
-    standardErrors: out.standardErrors as unknown as BetaGeoParams | null,
-    n: data.n,
-    distinctRows: data.x.length,
-    penalizer: out.penalizer,
-    diagnostics: out.diagnostics,
-  };
+  return fittedModelFields<BetaGeoParams>(out, data);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { runFit, timeScale } from "../_internal/fitDriver.js";
+import { fittedModelFields, runFit, timeScale } from "../_internal/fitDriver.js";
 import { paretoLogLikelihood, paretoLogLikelihoodGrad } from "../_internal/paretoKernel.js";
 import { collapseRows, readContinuousRows, type RowData } from "../_internal/rows.js";
 import type { BtydFitOptions, BtydSummaryColumns, BtydSummaryRow, ParetoNbdModel, ParetoNbdParams } from "../modelTypes.js";
@@ -81,14 +81,5 @@ export function fitParetoNbd(rows: readonly BtydSummaryRow[] | BtydSummaryColumn
     },
     options,
   );
-  return {
-    model: "pareto-nbd",
-    params: out.params as unknown as ParetoNbdParams,
-    logLikelihood: out.logLikelihood,
-    standardErrors: out.standardErrors as unknown as ParetoNbdParams | null,
-    n: data.n,
-    distinctRows: data.x.length,
-    penalizer: out.penalizer,
-    diagnostics: out.diagnostics,
-  };
+  return { model: "pareto-nbd", ...fittedModelFields<ParetoNbdParams>(out, data) };
 }
