@@ -4,7 +4,7 @@
  * errors from the Hessian, and diagnostics instead of exceptions.
  */
 import { metricsError } from "../../core/errors.js";
-import { invertSymmetric, minimize, numericalHessian, type MinimizeResult, type Minimizer } from "../../math/index.js";
+import { invertSymmetric, minimize, numericalHessian, type MinimizeOptions, type MinimizeResult, type Minimizer } from "../../math/index.js";
 import type { BtydFitCommon, BtydFitDiagnostics, BtydFitOptions } from "../modelTypes.js";
 
 export interface FitProblem {
@@ -34,23 +34,38 @@ export interface FitOutcome {
   readonly penalizer: number;
 }
 
-interface ResolvedFitOptions {
+interface ResolvedFitOptions extends OptimizerSettings {
   readonly penalizer: number;
   readonly start: number[] | null;
+}
+
+/** The optimizer settings every BTYD fitter accepts (purchase models and Gamma-Gamma). */
+interface OptimizerOptionsInput {
+  readonly maxIterations?: number | undefined;
+  readonly tolerance?: number | undefined;
+  readonly minimizer?: Minimizer | undefined;
+  readonly strict?: boolean | undefined;
+}
+
+/** Validated optimizer settings. */
+export interface OptimizerSettings {
   readonly maxIterations: number;
   readonly tolerance: number;
   readonly minimizer: Minimizer;
   readonly strict: boolean;
 }
 
-function resolveOptions(problem: FitProblem, options: BtydFitOptions<object> | undefined): ResolvedFitOptions {
-  const fn = problem.fn;
-  const o = options ?? {};
-  if (o === null || typeof o !== "object") throw metricsError(fn, "invalid_option", ["options"], "an options object", o);
+/** Reads and checks the L2 `penalizer` option (default 0). */
+export function readPenalizer(fn: string, o: { readonly penalizer?: number | undefined }): number {
   const penalizer = o.penalizer ?? 0;
   if (typeof penalizer !== "number" || !Number.isFinite(penalizer) || penalizer < 0) {
     throw metricsError(fn, "invalid_option", ["penalizer"], "a finite number >= 0", penalizer);
   }
+  return penalizer;
+}
+
+/** Reads and checks `maxIterations`, `tolerance`, `minimizer` and `strict`, in that order. */
+export function readOptimizerOptions(fn: string, o: OptimizerOptionsInput): OptimizerSettings {
   const maxIterations = o.maxIterations ?? 1000;
   if (typeof maxIterations !== "number" || !Number.isInteger(maxIterations) || maxIterations < 1) {
     throw metricsError(fn, "invalid_option", ["maxIterations"], "a positive integer", maxIterations);
@@ -62,6 +77,51 @@ function resolveOptions(problem: FitProblem, options: BtydFitOptions<object> | u
   const minimizer = o.minimizer ?? minimize;
   if (typeof minimizer !== "function") throw metricsError(fn, "invalid_option", ["minimizer"], "a function (f, x0, options) => result", minimizer);
   if (o.strict !== undefined && typeof o.strict !== "boolean") throw metricsError(fn, "invalid_option", ["strict"], "a boolean", o.strict);
+  return { maxIterations, tolerance, minimizer, strict: o.strict ?? false };
+}
+
+/** Outcome of {@link minimizeFromStarts}: the best finite result (`null` when none) and the effort over all starts. */
+export interface MultiStartOutcome {
+  readonly best: MinimizeResult | null;
+  readonly iterations: number;
+  readonly evaluations: number;
+  readonly tried: number;
+}
+
+/**
+ * Minimizes `f` from each start in turn, stopping at the first converged result; keeps the best finite
+ * result (converged beats not converged, then the lower value).
+ */
+export function minimizeFromStarts(
+  minimizer: Minimizer,
+  f: (u: readonly number[]) => number,
+  starts: readonly (readonly number[])[],
+  options: MinimizeOptions,
+): MultiStartOutcome {
+  let best: MinimizeResult | null = null;
+  let iterations = 0;
+  let evaluations = 0;
+  let tried = 0;
+  for (const x0 of starts) {
+    tried++;
+    const res = minimizer(f, x0, options);
+    iterations += res.iterations;
+    evaluations += res.evaluations;
+    const finite = Number.isFinite(res.value) && res.x.every((v) => Number.isFinite(v));
+    if (finite && (best === null || (res.converged && !best.converged) || (res.converged === best.converged && res.value < best.value))) {
+      best = res;
+    }
+    if (best !== null && best.converged) break;
+  }
+  return { best, iterations, evaluations, tried };
+}
+
+function resolveOptions(problem: FitProblem, options: BtydFitOptions<object> | undefined): ResolvedFitOptions {
+  const fn = problem.fn;
+  const o = options ?? {};
+  if (o === null || typeof o !== "object") throw metricsError(fn, "invalid_option", ["options"], "an options object", o);
+  const penalizer = readPenalizer(fn, o);
+  const optimizer = readOptimizerOptions(fn, o);
   let start: number[] | null = null;
   if (o.initialParams !== undefined) {
     const ip = o.initialParams as Record<string, unknown>;
@@ -74,7 +134,7 @@ function resolveOptions(problem: FitProblem, options: BtydFitOptions<object> | u
       return problem.timeRate[i] ? v * problem.scale : v;
     });
   }
-  return { penalizer, start, maxIterations, tolerance, minimizer, strict: o.strict ?? false };
+  return { penalizer, start, ...optimizer };
 }
 
 export function runFit(problem: FitProblem, options: BtydFitOptions<object> | undefined): FitOutcome {
@@ -134,21 +194,7 @@ export function runFit(problem: FitProblem, options: BtydFitOptions<object> | un
   starts.push((opts.start ?? new Array<number>(dim).fill(1)).map((v) => Math.log(v)));
   if (opts.start === null) for (const s of problem.fallbackStarts) starts.push(s.map((v) => Math.log(v)));
 
-  let best: MinimizeResult | null = null;
-  let iterations = 0;
-  let evaluations = 0;
-  let tried = 0;
-  for (const x0 of starts) {
-    tried++;
-    const res = opts.minimizer(f, x0, minimizeOptions);
-    iterations += res.iterations;
-    evaluations += res.evaluations;
-    const finite = Number.isFinite(res.value) && res.x.every((v) => Number.isFinite(v));
-    if (finite && (best === null || (res.converged && !best.converged) || (res.converged === best.converged && res.value < best.value))) {
-      best = res;
-    }
-    if (best !== null && best.converged) break;
-  }
+  const { best, iterations, evaluations, tried } = minimizeFromStarts(opts.minimizer, f, starts, minimizeOptions);
   if (best === null) {
     throw metricsError(problem.fn, "not_converged", [], "data the model can be fitted to (the likelihood was not finite at any start)");
   }

@@ -1,19 +1,16 @@
 import { metricsError } from "../../core/errors.js";
-import { invertSymmetric, minimize, type MinimizeResult, type Minimizer } from "../../math/index.js";
+import { invertSymmetric } from "../../math/index.js";
+import { minimizeFromStarts, readOptimizerOptions, readPenalizer, type OptimizerSettings } from "../_internal/fitDriver.js";
 import { gammaGammaLogLik, readSpendData, type SpendData } from "./_internal/spendData.js";
 import type { FitGammaGammaOptions, GammaGammaColumns, GammaGammaModel, GammaGammaParams, GammaGammaRow } from "./types.js";
 
 const FN = "fitGammaGamma";
 
-interface Resolved {
+interface Resolved extends OptimizerSettings {
   readonly onNonPositive: "throw" | "exclude";
   readonly penalizer: number;
   readonly qConstraint: boolean;
   readonly initial: GammaGammaParams | null;
-  readonly maxIterations: number;
-  readonly tolerance: number;
-  readonly minimizer: Minimizer;
-  readonly strict: boolean;
 }
 
 function resolve(options: FitGammaGammaOptions | undefined): Resolved {
@@ -23,23 +20,10 @@ function resolve(options: FitGammaGammaOptions | undefined): Resolved {
   if (onNonPositive !== "throw" && onNonPositive !== "exclude") {
     throw metricsError(FN, "invalid_option", ["onNonPositiveSpend"], 'one of "throw", "exclude"', onNonPositive);
   }
-  const penalizer = o.penalizer ?? 0;
-  if (typeof penalizer !== "number" || !Number.isFinite(penalizer) || penalizer < 0) {
-    throw metricsError(FN, "invalid_option", ["penalizer"], "a finite number >= 0", penalizer);
-  }
+  const penalizer = readPenalizer(FN, o);
   const qConstraint = o.qConstraint ?? false;
   if (typeof qConstraint !== "boolean") throw metricsError(FN, "invalid_option", ["qConstraint"], "a boolean", qConstraint);
-  const maxIterations = o.maxIterations ?? 1000;
-  if (typeof maxIterations !== "number" || !Number.isInteger(maxIterations) || maxIterations < 1) {
-    throw metricsError(FN, "invalid_option", ["maxIterations"], "a positive integer", maxIterations);
-  }
-  const tolerance = o.tolerance ?? 1e-7;
-  if (typeof tolerance !== "number" || !Number.isFinite(tolerance) || tolerance <= 0) {
-    throw metricsError(FN, "invalid_option", ["tolerance"], "a finite number > 0", tolerance);
-  }
-  const minimizer = o.minimizer ?? minimize;
-  if (typeof minimizer !== "function") throw metricsError(FN, "invalid_option", ["minimizer"], "a function (f, x0, options) => result", minimizer);
-  if (o.strict !== undefined && typeof o.strict !== "boolean") throw metricsError(FN, "invalid_option", ["strict"], "a boolean", o.strict);
+  const optimizer = readOptimizerOptions(FN, o);
   let initial: GammaGammaParams | null = null;
   if (o.initialParams !== undefined) {
     const ip = o.initialParams as unknown as Record<string, unknown>;
@@ -52,7 +36,7 @@ function resolve(options: FitGammaGammaOptions | undefined): Resolved {
     }
     initial = { p: ip["p"] as number, q: ip["q"] as number, v: ip["v"] as number };
   }
-  return { onNonPositive, penalizer, qConstraint, initial, maxIterations, tolerance, minimizer, strict: o.strict ?? false };
+  return { onNonPositive, penalizer, qConstraint, initial, ...optimizer };
 }
 
 /** Hessian of −LL (money units) in natural parameters, by central differences of the analytic gradient. */
@@ -177,19 +161,11 @@ export function fitGammaGamma(rows: readonly GammaGammaRow[] | GammaGammaColumns
     starts.push(toU(0.5, 1.5, 0.5));
     starts.push(toU(20, 10, 20));
   }
-  let best: MinimizeResult | null = null;
-  let iterations = 0;
-  let evaluations = 0;
-  let tried = 0;
-  for (const x0 of starts) {
-    tried++;
-    const res = opts.minimizer(f, x0, { gradient, maxIterations: opts.maxIterations, gradientTolerance: opts.tolerance });
-    iterations += res.iterations;
-    evaluations += res.evaluations;
-    const finite = Number.isFinite(res.value) && res.x.every((v) => Number.isFinite(v));
-    if (finite && (best === null || (res.converged && !best.converged) || (res.converged === best.converged && res.value < best.value))) best = res;
-    if (best !== null && best.converged) break;
-  }
+  const { best, iterations, evaluations, tried } = minimizeFromStarts(opts.minimizer, f, starts, {
+    gradient,
+    maxIterations: opts.maxIterations,
+    gradientTolerance: opts.tolerance,
+  });
   if (best === null) {
     throw metricsError(FN, "not_converged", [], "data the optimizer can evaluate (every start gave non-finite values)", "non-finite objective");
   }
