@@ -1,4 +1,5 @@
 import type { Minimizer } from "../../math/index.js";
+import type { BtydFitDiagnostics } from "../modelTypes.js";
 
 /**
  * Gamma-Gamma spend-model parameters (Fader, Hardie & Lee 2005b; Hardie note 025): a customer's
@@ -79,28 +80,11 @@ export interface FitGammaGammaOptions {
 }
 
 /**
- * How a Gamma-Gamma fit went.
+ * How a Gamma-Gamma fit went: the same diagnostics as the purchase-model fitters ({@link BtydFitDiagnostics}).
  *
  * @category BTYD
  */
-export interface GammaGammaDiagnostics {
-  /** Whether the optimizer met its convergence test. */
-  readonly converged: boolean;
-  /** Optimizer iterations (over all starts). */
-  readonly iterations: number;
-  /** Objective evaluations (over all starts). */
-  readonly evaluations: number;
-  /** Gradient norm of the minimized objective (mean negative log-likelihood, log parameters) at the end. */
-  readonly gradientNorm: number;
-  /** The optimizer's message, plus advice when the fit did not converge. */
-  readonly message: string;
-  /** Optimizer method that produced the result. */
-  readonly method: string;
-  /** Number of starting points tried. */
-  readonly starts: number;
-  /** Whether the Hessian of the negative log-likelihood is positive definite at the optimum (else no standard errors). */
-  readonly hessianPositiveDefinite: boolean;
-}
+export type GammaGammaDiagnostics = BtydFitDiagnostics;
 
 /**
  * A fitted Gamma-Gamma spend model.
