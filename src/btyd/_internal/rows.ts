@@ -68,11 +68,30 @@ function num(v: unknown, fn: string, path: readonly PathSegment[], what: string)
   return v === 0 ? 0 : v;
 }
 
+/** {@link columnsOrRows}, then an `empty_sample` error when there are no rows. */
+function openRows(input: unknown, fn: string, third: "T" | "n"): ReturnType<typeof columnsOrRows> {
+  const src = columnsOrRows(input, fn, third);
+  if (src.len === 0) throw metricsError(fn, "empty_sample", Array.isArray(input) ? [] : ["frequency"], "a non-empty set of rows", src.len);
+  return src;
+}
+
+/** Row i's optional weight `v` (1 when absent), a finite number >= 0. */
+function readWeight(v: unknown, fn: string, src: ReturnType<typeof columnsOrRows>, i: number): number {
+  if (v === undefined) return 1;
+  const wi = num(v, fn, src.path(i, "weight"), "a finite number >= 0");
+  if (wi < 0) throw metricsError(fn, "out_of_range", src.path(i, "weight"), "a finite number >= 0", wi);
+  return wi;
+}
+
+/** Throws `empty_sample` unless the weights have a positive sum. */
+function checkWeightSum(fn: string, total: number): void {
+  if (!(total > 0)) throw metricsError(fn, "empty_sample", ["weight"], "weights with a positive sum", total);
+}
+
 /** Reads continuous-time rows `{ frequency, recency, T, weight? }` (or columns), validating each value. */
 export function readContinuousRows(input: readonly BtydSummaryRow[] | BtydSummaryColumns, fn: string): RowData {
-  const src = columnsOrRows(input, fn, "T");
+  const src = openRows(input, fn, "T");
   const { len } = src;
-  if (len === 0) throw metricsError(fn, "empty_sample", Array.isArray(input) ? [] : ["frequency"], "a non-empty set of rows", len);
   const gx = src.get("frequency");
   const gr = src.get("recency");
   const gT = src.get("T");
@@ -92,27 +111,21 @@ export function readContinuousRows(input: readonly BtydSummaryRow[] | BtydSummar
     if (Ti < 0) throw metricsError(fn, "out_of_range", src.path(i, "T"), "a finite number >= 0", Ti);
     if (ri > Ti) throw metricsError(fn, "out_of_range", src.path(i, "recency"), `at most T (${Ti})`, ri);
     if (xi === 0 && ri > 0) throw metricsError(fn, "invalid_input", src.path(i, "recency"), "0 when frequency is 0 (no repeat purchase, no recency)", ri);
-    let wi = 1;
-    const wv = gw(i);
-    if (wv !== undefined) {
-      wi = num(wv, fn, src.path(i, "weight"), "a finite number >= 0");
-      if (wi < 0) throw metricsError(fn, "out_of_range", src.path(i, "weight"), "a finite number >= 0", wi);
-    }
+    const wi = readWeight(gw(i), fn, src, i);
     x[i] = xi;
     tx[i] = ri;
     T[i] = Ti;
     w[i] = wi;
     n += wi;
   }
-  if (!(n > 0)) throw metricsError(fn, "empty_sample", ["weight"], "weights with a positive sum", n);
+  checkWeightSum(fn, n);
   return { x, tx, T, w, n };
 }
 
 /** Reads discrete-time rows `{ frequency, recency, n, weight? }` (or columns) for BG/BB. */
 export function readDiscreteRows(input: readonly BtydDiscreteRow[] | BtydDiscreteColumns, fn: string): RowData {
-  const src = columnsOrRows(input, fn, "n");
+  const src = openRows(input, fn, "n");
   const { len } = src;
-  if (len === 0) throw metricsError(fn, "empty_sample", Array.isArray(input) ? [] : ["frequency"], "a non-empty set of rows", len);
   const gx = src.get("frequency");
   const gr = src.get("recency");
   const gn = src.get("n");
@@ -134,19 +147,14 @@ export function readDiscreteRows(input: readonly BtydDiscreteRow[] | BtydDiscret
     const ri = int(gr(i), src.path(i, "recency"), 0, ni, `an integer from 0 to n (${ni})`);
     if (xi === 0 && ri > 0) throw metricsError(fn, "invalid_input", src.path(i, "recency"), "0 when frequency is 0", ri);
     if (xi > 0 && ri < xi) throw metricsError(fn, "out_of_range", src.path(i, "recency"), `at least frequency (${xi})`, ri);
-    let wi = 1;
-    const wv = gw(i);
-    if (wv !== undefined) {
-      wi = num(wv, fn, src.path(i, "weight"), "a finite number >= 0");
-      if (wi < 0) throw metricsError(fn, "out_of_range", src.path(i, "weight"), "a finite number >= 0", wi);
-    }
+    const wi = readWeight(gw(i), fn, src, i);
     x[i] = xi;
     tx[i] = ri;
     T[i] = ni;
     w[i] = wi;
     total += wi;
   }
-  if (!(total > 0)) throw metricsError(fn, "empty_sample", ["weight"], "weights with a positive sum", total);
+  checkWeightSum(fn, total);
   return { x, tx, T, w, n: total };
 }
 
