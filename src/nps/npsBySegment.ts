@@ -2,6 +2,7 @@ import { metricsError } from "../core/errors.js";
 import { assertOneOf, assertSafeKey, isArrayLike } from "../core/guards.js";
 import { zFor } from "./_internal/interval.js";
 import { scoreError, scoreProblem } from "./_internal/invalidScore.js";
+import { tallyFromDistribution } from "./_internal/tallyFromDistribution.js";
 import { compareTallies } from "./compareNps.js";
 import { type NpsIntervalMethod, npsFromTally, type NpsResult } from "./nps.js";
 import { emptyExclusions, type NpsExclusions, type NpsInvalidPolicy, type NpsTally } from "./npsTally.js";
@@ -79,20 +80,7 @@ const METHODS = ["adjusted-wald", "wald"] as const;
 const POLICIES = ["throw", "skip"] as const;
 
 function tallyOf(h: Float64Array, n: number): NpsTally {
-  const dist = Array.from(h);
-  let detractors = 0;
-  for (let k = 0; k <= 6; k++) detractors += dist[k] as number;
-  return {
-    promoters: (dist[9] as number) + (dist[10] as number),
-    passives: (dist[7] as number) + (dist[8] as number),
-    detractors,
-    n,
-    weighted: false,
-    sumWeights: n,
-    sumSquaredWeights: n,
-    distribution: dist,
-    excluded: emptyExclusions(),
-  };
+  return tallyFromDistribution(Array.from(h), n, false, n, n, emptyExclusions());
 }
 
 /**

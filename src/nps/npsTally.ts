@@ -1,6 +1,7 @@
 import { metricsError } from "../core/errors.js";
 import { assertOneOf, isArrayLike } from "../core/guards.js";
 import { scoreError, scoreProblem } from "./_internal/invalidScore.js";
+import { tallyFromDistribution } from "./_internal/tallyFromDistribution.js";
 
 /**
  * Why a score was excluded under `onInvalid: "skip"`: `missing` (`null` or
@@ -168,7 +169,7 @@ export function npsTally(scores: ArrayLike<number | null | undefined>, options: 
     const dist = scores instanceof Uint8Array ? countBytes(scores, invalid) : countNumbers(scores as ArrayLike<number>, invalid);
     let n = 0;
     for (let k = 0; k <= 10; k++) n += dist[k] as number;
-    return finish(dist, n, false, n, n, excluded);
+    return tallyFromDistribution(dist, n, false, n, n, excluded);
   }
 
   if (!isArrayLike(weights)) throw metricsError(FN, "invalid_type", ["weights"], "an array of weights, one per score", weights);
@@ -197,7 +198,7 @@ export function npsTally(scores: ArrayLike<number | null | undefined>, options: 
     } else invalid(i);
   }
   if (n > 0 && sw === 0) throw metricsError(FN, "out_of_range", ["weights"], "weights that are not all zero", weights);
-  return finish(Array.from(hw), n, true, sw, sw2, excluded);
+  return tallyFromDistribution(Array.from(hw), n, true, sw, sw2, excluded);
 }
 
 /** Below this many bytes the word-at-a-time path is not worth its setup. */
@@ -300,19 +301,4 @@ function countNumbers(scores: ArrayLike<number>, invalid: (i: number) => void): 
     }
   }
   return Array.from(h);
-}
-
-function finish(
-  dist: number[],
-  n: number,
-  weighted: boolean,
-  sumWeights: number,
-  sumSquaredWeights: number,
-  excluded: NpsExclusions,
-): NpsTally {
-  let detractors = 0;
-  for (let k = 0; k <= 6; k++) detractors += dist[k] as number;
-  const passives = (dist[7] as number) + (dist[8] as number);
-  const promoters = (dist[9] as number) + (dist[10] as number);
-  return { promoters, passives, detractors, n, weighted, sumWeights, sumSquaredWeights, distribution: dist, excluded };
 }

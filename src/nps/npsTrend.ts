@@ -3,6 +3,7 @@ import { assertOneOf, isArrayLike } from "../core/guards.js";
 import { type DateInput, fromDayNumber, type Period, PERIODS, periodIndex, periodLabel, periodStart, toDayNumber } from "../core/time.js";
 import { zFor } from "./_internal/interval.js";
 import { scoreError, scoreProblem } from "./_internal/invalidScore.js";
+import { tallyFromDistribution } from "./_internal/tallyFromDistribution.js";
 import { compareTallies } from "./compareNps.js";
 import { type NpsIntervalMethod, npsFromTally, type NpsResult } from "./nps.js";
 import { emptyExclusions, type NpsExclusions, type NpsInvalidPolicy, type NpsTally } from "./npsTally.js";
@@ -126,20 +127,7 @@ function newAcc(): Acc {
 }
 
 function accToTally(a: Acc, excluded: NpsExclusions): NpsTally {
-  const dist = Array.from(a.h);
-  let detractors = 0;
-  for (let k = 0; k <= 6; k++) detractors += dist[k] as number;
-  return {
-    promoters: (dist[9] as number) + (dist[10] as number),
-    passives: (dist[7] as number) + (dist[8] as number),
-    detractors,
-    n: a.n,
-    weighted: a.weighted,
-    sumWeights: a.sw,
-    sumSquaredWeights: a.sw2,
-    distribution: dist,
-    excluded,
-  };
+  return tallyFromDistribution(Array.from(a.h), a.n, a.weighted, a.sw, a.sw2, excluded);
 }
 
 /**
