@@ -403,41 +403,18 @@ function accumulate(
   const counts = new Float64Array(nAges * nAges);
   const rev: (Decimal | undefined)[] | null = amounts === null ? null : new Array<Decimal | undefined>(nAges * nAges);
   const bits = nSlots * nAges;
-  if (bits <= MAX_BITS) {
-    const seen = new Uint32Array(Math.ceil(bits / 32));
-    for (let i = 0; i < n; i++) {
-      const p = periods[i] as number;
-      if (p === SKIP) continue;
-      const c = slotOf[i] as number;
-      const f = first[c] as number;
-      const age = p - f;
-      const cell = (f - minP) * nAges + age;
-      const bit = c * nAges + age;
-      const word = bit >>> 5;
-      const mask = 1 << (bit & 31);
-      const w = seen[word] as number;
-      if ((w & mask) === 0) {
-        seen[word] = w | mask;
-        counts[cell] = (counts[cell] as number) + 1;
-      }
-      if (rev !== null) rev[cell] = addMoney(rev[cell], (amounts as Decimal[])[i] as Decimal);
-    }
-  } else {
-    const seen = new Set<number>();
-    for (let i = 0; i < n; i++) {
-      const p = periods[i] as number;
-      if (p === SKIP) continue;
-      const c = slotOf[i] as number;
-      const f = first[c] as number;
-      const age = p - f;
-      const cell = (f - minP) * nAges + age;
-      const key = c * nAges + age;
-      if (!seen.has(key)) {
-        seen.add(key);
-        counts[cell] = (counts[cell] as number) + 1;
-      }
-      if (rev !== null) rev[cell] = addMoney(rev[cell], (amounts as Decimal[])[i] as Decimal);
-    }
+  // (customer, age) pairs already counted: a bitset when it fits in MAX_BITS, else a Set.
+  const seenBits = bits <= MAX_BITS ? new Uint32Array(Math.ceil(bits / 32)) : null;
+  const seenKeys = seenBits === null ? new Set<number>() : null;
+  for (let i = 0; i < n; i++) {
+    const p = periods[i] as number;
+    if (p === SKIP) continue;
+    const c = slotOf[i] as number;
+    const f = first[c] as number;
+    const age = p - f;
+    const cell = (f - minP) * nAges + age;
+    if (markSeen(seenBits, seenKeys, c * nAges + age)) counts[cell] = (counts[cell] as number) + 1;
+    if (rev !== null) rev[cell] = addMoney(rev[cell], (amounts as Decimal[])[i] as Decimal);
   }
 
   const cohorts: CohortTallyRow[] = [];
@@ -455,6 +432,22 @@ function accumulate(
     } else cohorts.push({ periodIndex: minP + k, size, active });
   }
   return { ...empty, cohorts, customers, events: counted };
+}
+
+/** Marks `key` as seen; true the first time it is marked (bitset `bits` when given, else `keys`). */
+function markSeen(bits: Uint32Array | null, keys: Set<number> | null, key: number): boolean {
+  if (bits !== null) {
+    const word = key >>> 5;
+    const mask = 1 << (key & 31);
+    const w = bits[word] as number;
+    if ((w & mask) !== 0) return false;
+    bits[word] = w | mask;
+    return true;
+  }
+  const set = keys as Set<number>;
+  if (set.has(key)) return false;
+  set.add(key);
+  return true;
 }
 
 function countSeen(first: Int32Array): number {
