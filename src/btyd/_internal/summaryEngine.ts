@@ -9,6 +9,7 @@
  * distinct periods. No per-transaction allocation.
  */
 import { metricsError, type PathSegment } from "../../core/errors.js";
+import type { ResolvedSummaryOptions } from "./summaryOptions.js";
 
 /** Time unit of a summary. */
 export type SummaryUnit = "day" | "week";
@@ -20,13 +21,7 @@ export interface EngineInput {
   readonly amount: Float64Array | null;
 }
 
-export interface EngineOptions {
-  readonly unit: SummaryUnit;
-  readonly asOfDay: number;
-  readonly calibrationEndDay: number | null;
-  readonly includeFirstTransaction: boolean;
-  readonly unitMultiplier: number;
-  readonly strict: boolean;
+export interface EngineOptions extends ResolvedSummaryOptions {
   readonly fn: string;
   /** Path of transaction `i`'s date, for strict-mode errors. */
   readonly datePath: (i: number) => readonly PathSegment[];
