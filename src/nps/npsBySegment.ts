@@ -1,7 +1,7 @@
 import { metricsError } from "../core/errors.js";
 import { assertOneOf, assertSafeKey, isArrayLike } from "../core/guards.js";
 import { zFor } from "./_internal/interval.js";
-import { scoreError, scoreProblem } from "./_internal/invalidScore.js";
+import { rejectScore } from "./_internal/invalidScore.js";
 import { tallyFromDistribution } from "./_internal/tallyFromDistribution.js";
 import { compareTallies } from "./compareNps.js";
 import { type NpsIntervalMethod, npsFromTally, type NpsResult } from "./nps.js";
@@ -148,9 +148,7 @@ export function npsBySegment<
     const s = r.score as number;
     const k = s >>> 0;
     if (k !== s || k > 10) {
-      if (onInvalid === "throw") throw scoreError(FN, s, [i, "score"]);
-      excluded.count++;
-      excluded.byReason[scoreProblem(s)]++;
+      rejectScore(FN, s, [i, "score"], onInvalid === "skip", excluded);
       continue;
     }
     const raw = keyOf(r, i);

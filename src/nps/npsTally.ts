@@ -1,6 +1,6 @@
 import { metricsError } from "../core/errors.js";
 import { assertOneOf, isArrayLike } from "../core/guards.js";
-import { scoreError, scoreProblem } from "./_internal/invalidScore.js";
+import { rejectScore } from "./_internal/invalidScore.js";
 import { tallyFromDistribution } from "./_internal/tallyFromDistribution.js";
 
 /**
@@ -158,12 +158,7 @@ export function npsTally(scores: ArrayLike<number | null | undefined>, options: 
   const weights = options.weights;
   const excluded = emptyExclusions();
   const skip = onInvalid === "skip";
-  const invalid = (i: number): void => {
-    const value = scores[i];
-    if (!skip) throw scoreError(FN, value, [i]);
-    excluded.count++;
-    excluded.byReason[scoreProblem(value)]++;
-  };
+  const invalid = (i: number): void => rejectScore(FN, scores[i], [i], skip, excluded);
 
   if (weights === undefined) {
     const dist = scores instanceof Uint8Array ? countBytes(scores, invalid) : countNumbers(scores as ArrayLike<number>, invalid);

@@ -2,7 +2,7 @@ import { metricsError } from "../core/errors.js";
 import { assertOneOf, isArrayLike } from "../core/guards.js";
 import { type DateInput, fromDayNumber, type Period, PERIODS, periodIndex, periodLabel, periodStart, toDayNumber } from "../core/time.js";
 import { zFor } from "./_internal/interval.js";
-import { scoreError, scoreProblem } from "./_internal/invalidScore.js";
+import { rejectScore } from "./_internal/invalidScore.js";
 import { tallyFromDistribution } from "./_internal/tallyFromDistribution.js";
 import { compareTallies } from "./compareNps.js";
 import { type NpsIntervalMethod, npsFromTally, type NpsResult } from "./nps.js";
@@ -180,9 +180,7 @@ export function npsTrend(responses: readonly NpsTimedResponse[], options: NpsTre
     const s = r.score as number;
     const k = s >>> 0;
     if (k !== s || k > 10) {
-      if (onInvalid === "throw") throw scoreError(FN, s, [i, "score"]);
-      excluded.count++;
-      excluded.byReason[scoreProblem(s)]++;
+      rejectScore(FN, s, [i, "score"], onInvalid === "skip", excluded);
       continue;
     }
     let w = 1;

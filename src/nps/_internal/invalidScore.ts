@@ -20,3 +20,19 @@ export function scoreError(fn: string, value: unknown, path: readonly PathSegmen
   const req = problem === "missing" ? `${requirement} (a missing answer is not a detractor: use onInvalid: "skip" to exclude it)` : requirement;
   return metricsError(fn, code, path, req, value);
 }
+
+/**
+ * Handles an invalid score under the `onInvalid` policy: throws {@link scoreError} unless `skip`,
+ * else counts it in `excluded` (total and by reason).
+ */
+export function rejectScore(
+  fn: string,
+  value: unknown,
+  path: readonly PathSegment[],
+  skip: boolean,
+  excluded: { count: number; byReason: Record<ScoreProblem, number> },
+): void {
+  if (!skip) throw scoreError(fn, value, path);
+  excluded.count++;
+  excluded.byReason[scoreProblem(value)]++;
+}
