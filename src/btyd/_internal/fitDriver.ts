@@ -116,6 +116,20 @@ export function minimizeFromStarts(
   return { best, iterations, evaluations, tried };
 }
 
+/** A fit's diagnostics from its best result (`best` of `run`), the effort over all starts and the final message. */
+export function fitDiagnostics(best: MinimizeResult, run: MultiStartOutcome, message: string, hessianPositiveDefinite: boolean): BtydFitDiagnostics {
+  return {
+    converged: best.converged,
+    iterations: run.iterations,
+    evaluations: run.evaluations,
+    gradientNorm: best.gradientNorm,
+    message,
+    method: best.method,
+    starts: run.tried,
+    hessianPositiveDefinite,
+  };
+}
+
 function resolveOptions(problem: FitProblem, options: BtydFitOptions<object> | undefined): ResolvedFitOptions {
   const fn = problem.fn;
   const o = options ?? {};
@@ -194,7 +208,8 @@ export function runFit(problem: FitProblem, options: BtydFitOptions<object> | un
   starts.push((opts.start ?? new Array<number>(dim).fill(1)).map((v) => Math.log(v)));
   if (opts.start === null) for (const s of problem.fallbackStarts) starts.push(s.map((v) => Math.log(v)));
 
-  const { best, iterations, evaluations, tried } = minimizeFromStarts(opts.minimizer, f, starts, minimizeOptions);
+  const run = minimizeFromStarts(opts.minimizer, f, starts, minimizeOptions);
+  const best = run.best;
   if (best === null) {
     throw metricsError(problem.fn, "not_converged", [], "data the model can be fitted to (the likelihood was not finite at any start)");
   }
@@ -243,16 +258,7 @@ export function runFit(problem: FitProblem, options: BtydFitOptions<object> | un
     standardErrors,
     logLikelihood,
     penalizer: pen,
-    diagnostics: {
-      converged,
-      iterations,
-      evaluations,
-      gradientNorm: best.gradientNorm,
-      message,
-      method: best.method,
-      starts: tried,
-      hessianPositiveDefinite: pd,
-    },
+    diagnostics: fitDiagnostics(best, run, message, pd),
   };
 }
 

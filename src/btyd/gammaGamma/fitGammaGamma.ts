@@ -1,6 +1,6 @@
 import { metricsError } from "../../core/errors.js";
 import { invertSymmetric } from "../../math/index.js";
-import { minimizeFromStarts, readOptimizerOptions, readPenalizer, type OptimizerSettings } from "../_internal/fitDriver.js";
+import { fitDiagnostics, minimizeFromStarts, readOptimizerOptions, readPenalizer, type OptimizerSettings } from "../_internal/fitDriver.js";
 import { gammaGammaLogLik, readSpendData, type SpendData } from "./_internal/spendData.js";
 import type { FitGammaGammaOptions, GammaGammaColumns, GammaGammaModel, GammaGammaParams, GammaGammaRow } from "./types.js";
 
@@ -161,11 +161,12 @@ export function fitGammaGamma(rows: readonly GammaGammaRow[] | GammaGammaColumns
     starts.push(toU(0.5, 1.5, 0.5));
     starts.push(toU(20, 10, 20));
   }
-  const { best, iterations, evaluations, tried } = minimizeFromStarts(opts.minimizer, f, starts, {
+  const run = minimizeFromStarts(opts.minimizer, f, starts, {
     gradient,
     maxIterations: opts.maxIterations,
     gradientTolerance: opts.tolerance,
   });
+  const best = run.best;
   if (best === null) {
     throw metricsError(FN, "not_converged", [], "data the optimizer can evaluate (every start gave non-finite values)", "non-finite objective");
   }
@@ -193,15 +194,6 @@ export function fitGammaGamma(rows: readonly GammaGammaRow[] | GammaGammaColumns
     populationMeanSpend: q > 1 ? (v * p) / (q - 1) : null,
     penalizer: pen,
     qConstraint: qc,
-    diagnostics: {
-      converged: best.converged,
-      iterations,
-      evaluations,
-      gradientNorm: best.gradientNorm,
-      message,
-      method: best.method,
-      starts: tried,
-      hessianPositiveDefinite: covOk,
-    },
+    diagnostics: fitDiagnostics(best, run, message, covOk),
   };
 }
