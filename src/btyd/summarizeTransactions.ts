@@ -77,7 +77,8 @@ function amountOf(v: unknown, i: number): number {
  * on the `asOf` day (or in the `asOf` week) counts; purchases in later periods are excluded and counted
  * per customer in `excludedAfterAsOf` (or rejected with `strict: true`). With `calibrationEnd`,
  * purchases up to that day (inclusive) form the calibration summary (`T` measured to `calibrationEnd`'s
- * period) and later ones up to `asOf` the holdout (`frequencyHoldout` = distinct holdout periods,
+ * period) and later ones up to the `asOf` day itself the holdout (in holdout mode `asOf` is inclusive at the
+ * day level, as lifetimes' `calibration_and_holdout_data` filters raw dates; `frequencyHoldout` = distinct holdout periods,
  * `monetaryValueHoldout` = mean holdout transaction amount, as lifetimes computes it). Customers with
  * no purchase in the (calibration) window are left out, as in lifetimes. Dates are read as UTC days;
  * the time of day is ignored (lifetimes compares raw timestamps for the calibration split, which is

@@ -29,6 +29,8 @@ export interface SummarizeTransactionsOptions {
   /**
    * End of the observation window (lifetimes' `observation_period_end`), inclusive at the period level:
    * a purchase later on the `asOf` day (or in the `asOf` week) counts; later periods are excluded and counted.
+   * With `calibrationEnd` (holdout mode) it is inclusive at the day level instead, as in lifetimes'
+   * `calibration_and_holdout_data`: holdout purchases after the `asOf` day are excluded and counted.
    */
   readonly asOf: DateInput;
   /** The period purchases are bucketed into and times are measured in (pandas `"D"` / `"W"`, weeks Monday–Sunday). */

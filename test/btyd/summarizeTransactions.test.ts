@@ -154,3 +154,36 @@ describe("summarizeTransactions", () => {
     expectMetricsError(() => summarizeTransactions([{ customerId: 1, at: "2024-03-01" }], ok), "empty_sample", ["asOf"]);
   });
 });
+
+describe("summarizeTransactions: asOf in holdout mode (lifetimes calibration_and_holdout_data)", () => {
+  // Expected values worked by hand from lifetimes 0.11.3's calibration_and_holdout_data, which keeps
+  // holdout purchases with `calibration_period_end < datetime <= observation_period_end` on raw dates,
+  // while summary_data_from_transaction_data alone keeps asOf's whole period. 2024-03-06 is a Wednesday
+  // (ISO week 10; 2024-02-12 opens week 7); the Friday purchase (2024-03-08) is in the asOf week but after the asOf day.
+  const log = [
+    { customerId: "A", at: "2024-02-05", amount: 10 },
+    { customerId: "A", at: "2024-02-20", amount: 20 },
+    { customerId: "A", at: "2024-03-06", amount: 1 },
+    { customerId: "A", at: "2024-03-08", amount: 3 },
+    { customerId: "B", at: "2024-02-12", amount: 5 },
+    { customerId: "B", at: "2024-03-08", amount: 7 },
+  ];
+  it("cuts the holdout at the asOf day, not the asOf week", () => {
+    const rows = summarizeTransactions(log, { asOf: "2024-03-06", calibrationEnd: "2024-02-25", unit: "week" });
+    const a = rows.find((r) => r.customerId === "A");
+    const b = rows.find((r) => r.customerId === "B");
+    expect(a).toMatchObject({ frequency: 1, recency: 2, T: 2, frequencyHoldout: 1, monetaryValueHoldout: 1, durationHoldout: 2, excludedAfterAsOf: 1 });
+    expect(b).toMatchObject({ frequency: 0, frequencyHoldout: 0, monetaryValueHoldout: 0, durationHoldout: 2, excludedAfterAsOf: 1 });
+  });
+  it("without a holdout keeps asOf's whole week", () => {
+    const rows = summarizeTransactions(log, { asOf: "2024-03-06", unit: "week" });
+    expect(rows.find((r) => r.customerId === "B")).toMatchObject({ frequency: 1, recency: 3, T: 3, excludedAfterAsOf: 0, monetaryValue: 7 });
+  });
+  it("strict mode rejects a holdout purchase after the asOf day", () => {
+    expectMetricsError(
+      () => summarizeTransactions(log, { asOf: "2024-03-06", calibrationEnd: "2024-02-25", unit: "week", strict: true }),
+      "out_of_range",
+      [3, "at"],
+    );
+  });
+});

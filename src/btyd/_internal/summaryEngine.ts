@@ -97,9 +97,13 @@ export function runSummaryEngine(input: EngineInput, opts: EngineOptions): Engin
     const d = day[i] as number;
     const c = customer[i] as number;
     seen[c] = 1;
-    if (periodOf(d, unit) > asOfP) {
+    // lifetimes: summary_data_from_transaction_data keeps asOf's whole period, but
+    // calibration_and_holdout_data keeps holdout purchases up to the asOf date itself
+    // (`observation_period_end >= datetime` on raw dates).
+    if (hasHoldout ? d > opts.asOfDay : periodOf(d, unit) > asOfP) {
       if (opts.strict) {
-        throw metricsError(opts.fn, "out_of_range", opts.datePath(i), "on or before asOf (inclusive at the period level; strict mode)", d);
+        const rule = hasHoldout ? "on or before the asOf day (holdout mode)" : "on or before asOf (inclusive at the period level)";
+        throw metricsError(opts.fn, "out_of_range", opts.datePath(i), `${rule}; strict mode`, d);
       }
       kind[i] = 2;
       excluded[c] = (excluded[c] as number) + 1;
