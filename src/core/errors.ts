@@ -217,10 +217,14 @@ export function metricsError(
   cause?: unknown,
 ): MetricsError {
   const tail = arguments.length >= 5 ? `; received ${describeValue(received)}` : "";
+  // Robust to a JS caller that omits or mistypes the arguments: never a TypeError from here.
+  const at: readonly PathSegment[] = Array.isArray(path) ? path : [];
+  const name = typeof fn === "string" ? fn : describeValue(fn);
+  const req = typeof requirement === "string" ? requirement : describeValue(requirement);
   return new MetricsError({
     code,
-    path,
-    message: `${fn}: ${formatPath(path)} must be ${requirement}${tail}`,
+    path: at,
+    message: `${name}: ${formatPath(at)} must be ${req}${tail}`,
     cause,
   });
 }

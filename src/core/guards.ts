@@ -216,6 +216,11 @@ export function assertNonEmpty<T>(value: ArrayLike<T> | unknown, fn: string, pat
   return value as ArrayLike<T>;
 }
 
+/** Whether `value` is an object with a numeric `length` (an ArrayLike, strings excluded). */
+function hasLength(value: unknown): value is ArrayLike<unknown> {
+  return typeof value === "object" && value !== null && typeof (value as { length?: unknown }).length === "number";
+}
+
 /**
  * Asserts two collections have the same length.
  *
@@ -224,7 +229,7 @@ export function assertNonEmpty<T>(value: ArrayLike<T> | unknown, fn: string, pat
  * @param fn - Name of the calling public function.
  * @param pathB - Path to the second collection (reported as the offender).
  * @returns The common length.
- * @throws {@link MetricsError} `length_mismatch` when the lengths differ.
+ * @throws {@link MetricsError} `invalid_type` when either is not array-like; `length_mismatch` when the lengths differ.
  *
  * @example
  * ```ts
@@ -240,6 +245,8 @@ export function assertSameLength(
   fn: string,
   pathB: readonly PathSegment[] = [],
 ): number {
+  if (!hasLength(a)) throw metricsError(fn, "invalid_type", [], "an array", a);
+  if (!hasLength(b)) throw metricsError(fn, "invalid_type", pathB, "an array", b);
   if (a.length !== b.length) {
     throw metricsError(fn, "length_mismatch", pathB, `of length ${a.length} (one entry per item)`, b);
   }
@@ -254,7 +261,7 @@ export function assertSameLength(
  * @param fn - Name of the calling public function.
  * @param path - Path to the option, e.g. `["options", "method"]`.
  * @returns The value, narrowed to the allowed union.
- * @throws {@link MetricsError} `invalid_option` for anything else.
+ * @throws {@link MetricsError} `invalid_option` for anything else (and for any value when `allowed` is not an array).
  *
  * @example
  * ```ts
@@ -270,6 +277,7 @@ export function assertOneOf<const T extends string>(
   fn: string,
   path: readonly PathSegment[] = [],
 ): T {
+  if (!Array.isArray(allowed)) throw metricsError(fn, "invalid_option", path, "one of the allowed values (none were given)", value);
   if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
     throw metricsError(fn, "invalid_option", path, `one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`, value);
   }

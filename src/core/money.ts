@@ -201,7 +201,7 @@ export function allocateMoney(total: DecimalInput, weights: ArrayLike<number>, o
  *
  * @param values - Amounts to add.
  * @returns Their exact sum (`0` for an empty list).
- * @throws {@link MetricsError} for an invalid amount, with its index in `path`.
+ * @throws {@link MetricsError} `invalid_type` when `values` is not an array; for an invalid amount, with its index in `path`.
  *
  * @example
  * ```ts
@@ -212,6 +212,9 @@ export function allocateMoney(total: DecimalInput, weights: ArrayLike<number>, o
  * @category Core
  */
 export function sumMoney(values: ArrayLike<DecimalInput>): Decimal {
+  if (typeof values !== "object" || values === null || typeof values.length !== "number") {
+    throw metricsError("sumMoney", "invalid_type", [], "an array of amounts", values);
+  }
   let s = new MoneyDecimal(0);
   for (let i = 0; i < values.length; i++) s = s.plus(money(values[i] as DecimalInput, "sumMoney", [i]));
   return s;

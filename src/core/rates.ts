@@ -55,7 +55,7 @@ export interface ConvertRateOptions {
  * @param rate - The rate per `from` period, as a fraction (0.05, not 5).
  * @param options - See {@link ConvertRateOptions}.
  * @returns The rate per `to` period.
- * @throws {@link MetricsError} `out_of_range` for a churn/retention outside [0, 1] or an interest rate ≤ −1; `invalid_option` for an unknown period or kind.
+ * @throws {@link MetricsError} `out_of_range` for a churn/retention outside [0, 1] or an interest rate ≤ −1; `invalid_option` for an unknown period or kind; `invalid_type` when `options` is not an object.
  *
  * @example
  * ```ts
@@ -69,6 +69,9 @@ export interface ConvertRateOptions {
  */
 export function convertRate(rate: number, options: ConvertRateOptions): number {
   const fn = "convertRate";
+  if (typeof options !== "object" || options === null) {
+    throw metricsError(fn, "invalid_type", ["options"], "an options object { from, to }", options);
+  }
   const from = assertOneOf(options.from, PERIODS, fn, ["options", "from"]);
   const to = assertOneOf(options.to, PERIODS, fn, ["options", "to"]);
   const kind = assertOneOf(options.kind ?? "churn", ["churn", "retention", "interest"] as const, fn, ["options", "kind"]);

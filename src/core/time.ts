@@ -1,5 +1,5 @@
 import { type PathSegment, metricsError } from "./errors.js";
-import { assertOneOf } from "./guards.js";
+import { assertIntegerInRange, assertOneOf } from "./guards.js";
 
 /**
  * A point in time as callers may pass it: a `Date`, an ISO-8601 string
@@ -181,6 +181,12 @@ export function fromDayNumber(day: number): string {
   return `${yy}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
+/** Throws `invalid_option` for a period outside {@link PERIODS} (the `default` of each switch). */
+function unknownPeriod(period: unknown, fn: string): never {
+  assertOneOf(period, PERIODS, fn, ["period"]);
+  throw metricsError(fn, "invalid_option", ["period"], `one of ${PERIODS.join(", ")}`, period);
+}
+
 /**
  * The index of the calendar period containing a day number: consecutive
  * integers for consecutive periods, so `index(b) − index(a)` counts periods.
@@ -194,6 +200,7 @@ export function fromDayNumber(day: number): string {
  * @param day - An integer day number (from {@link toDayNumber}).
  * @param period - The period.
  * @returns The period index.
+ * @throws {@link MetricsError} `invalid_type` / `not_finite` / `not_integer` (path `["day"]`) for a `day` that is not an integer; `invalid_option` (path `["period"]`) for an unknown period.
  *
  * @example
  * ```ts
@@ -205,6 +212,7 @@ export function fromDayNumber(day: number): string {
  * @category Core
  */
 export function periodIndex(day: number, period: Period): number {
+  if (!Number.isInteger(day)) assertIntegerInRange(day, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, "periodIndex", ["day"]);
   switch (period) {
     case "day":
       return day;
@@ -220,6 +228,8 @@ export function periodIndex(day: number, period: Period): number {
     }
     case "year":
       return civilFromDays(day)[0];
+    default:
+      throw unknownPeriod(period, "periodIndex");
   }
 }
 
@@ -229,6 +239,7 @@ export function periodIndex(day: number, period: Period): number {
  * @param index - A period index.
  * @param period - The period.
  * @returns The day number of the period's first day (a Monday for weeks).
+ * @throws {@link MetricsError} `invalid_type` / `not_finite` / `not_integer` (path `["index"]`) for a `index` that is not an integer; `invalid_option` (path `["period"]`) for an unknown period.
  *
  * @example
  * ```ts
@@ -239,6 +250,7 @@ export function periodIndex(day: number, period: Period): number {
  * @category Core
  */
 export function periodStart(index: number, period: Period): number {
+  if (!Number.isInteger(index)) assertIntegerInRange(index, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, "periodStart", ["index"]);
   switch (period) {
     case "day":
       return index;
@@ -250,6 +262,8 @@ export function periodStart(index: number, period: Period): number {
       return daysFromCivil(Math.floor(index / 4), (((index % 4) + 4) % 4) * 3 + 1, 1);
     case "year":
       return daysFromCivil(index, 1, 1);
+    default:
+      throw unknownPeriod(period, "periodStart");
   }
 }
 
@@ -260,6 +274,7 @@ export function periodStart(index: number, period: Period): number {
  * @param index - A period index.
  * @param period - The period.
  * @returns The label.
+ * @throws {@link MetricsError} `invalid_type` / `not_finite` / `not_integer` (path `["index"]`) for a `index` that is not an integer; `invalid_option` (path `["period"]`) for an unknown period.
  *
  * @example
  * ```ts
@@ -271,6 +286,7 @@ export function periodStart(index: number, period: Period): number {
  * @category Core
  */
 export function periodLabel(index: number, period: Period): string {
+  if (!Number.isInteger(index)) assertIntegerInRange(index, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, "periodLabel", ["index"]);
   switch (period) {
     case "day":
       return fromDayNumber(index);
@@ -287,6 +303,8 @@ export function periodLabel(index: number, period: Period): string {
       return `${Math.floor(index / 4)}-Q${(((index % 4) + 4) % 4) + 1}`;
     case "year":
       return String(index);
+    default:
+      throw unknownPeriod(period, "periodLabel");
   }
 }
 

@@ -59,3 +59,13 @@ describe("docs/errors.md", () => {
     expect([...listed].sort()).toEqual([...METRICS_ERROR_CODES].sort());
   });
 });
+
+describe("metricsError with missing or mistyped arguments (a JS caller)", () => {
+  it("still builds a MetricsError instead of throwing a TypeError", () => {
+    const e = (metricsError as (...a: unknown[]) => MetricsError)(Object.create(null), "invalid_input");
+    expect(isMetricsError(e)).toBe(true);
+    expect(e.code).toBe("invalid_input");
+    expect(e.path).toEqual([]);
+    expect(e.message).toBe("an object: input must be undefined");
+  });
+});

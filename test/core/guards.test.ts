@@ -120,3 +120,15 @@ describe("guards (properties)", () => {
     fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => assertFinite(x, "f") === x));
   });
 });
+
+describe("assertSameLength / assertOneOf with a missing argument (a JS caller)", () => {
+  it("throws a MetricsError, not a TypeError", () => {
+    const sameLength = assertSameLength as (...a: unknown[]) => number;
+    expectMetricsError(() => sameLength(undefined, [1], "f", ["b"]), "invalid_type", []);
+    expectMetricsError(() => sameLength([1], null, "f", ["b"]), "invalid_type", ["b"]);
+    expectMetricsError(() => sameLength("ab", [1, 2], "f", ["b"]), "invalid_type", []);
+    expect(sameLength(new Float64Array(2), [1, 2], "f", ["b"])).toBe(2);
+    const oneOf = assertOneOf as (...a: unknown[]) => string;
+    expectMetricsError(() => oneOf("x", undefined, "f", ["kind"]), "invalid_option", ["kind"]);
+  });
+});

@@ -111,3 +111,13 @@ describe("sumMoney", () => {
     expectMetricsError(() => sumMoney(["1", "x"]), "invalid_input", [1]);
   });
 });
+
+describe("sumMoney input type", () => {
+  it("rejects a non-array instead of throwing a TypeError or summing a string's characters", () => {
+    const sum = sumMoney as (v: unknown) => Decimal;
+    expectMetricsError(() => sum(null), "invalid_type", []);
+    expectMetricsError(() => sum(undefined), "invalid_type", []);
+    expectMetricsError(() => sum("12"), "invalid_type", []);
+    expectMetricsError(() => sum({}), "invalid_type", []);
+  });
+});

@@ -54,3 +54,11 @@ describe("convertRate", () => {
     expectMetricsError(() => convertRate(0.1, { from: "day", to: "year", kind: "simple" as "churn" }), "invalid_option", ["options", "kind"]);
   });
 });
+
+describe("convertRate options", () => {
+  it("rejects missing options with invalid_type instead of a TypeError", () => {
+    const convert = convertRate as (rate: unknown, options?: unknown) => number;
+    expectMetricsError(() => convert(0.1), "invalid_type", ["options"]);
+    expectMetricsError(() => convert(0.1, null), "invalid_type", ["options"]);
+  });
+});

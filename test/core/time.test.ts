@@ -78,3 +78,19 @@ describe("periods", () => {
     expectMetricsError(() => fromDayNumber(Number.NaN), "not_finite", []);
   });
 });
+
+describe("periodIndex / periodStart / periodLabel bad input", () => {
+  it("throw instead of returning undefined or NaN", () => {
+    const index = periodIndex as (d: unknown, p?: unknown) => number;
+    const start = periodStart as (d: unknown, p?: unknown) => number;
+    const label = periodLabel as (d: unknown, p?: unknown) => string;
+    expectMetricsError(() => index(19787), "invalid_option", ["period"]);
+    expectMetricsError(() => index(19787, "decade"), "invalid_option", ["period"]);
+    expectMetricsError(() => index(Number.NaN, "day"), "not_finite", ["day"]);
+    expectMetricsError(() => index(1.5, "week"), "not_integer", ["day"]);
+    expectMetricsError(() => start("x", "month"), "invalid_type", ["index"]);
+    expectMetricsError(() => start(24290), "invalid_option", ["period"]);
+    expectMetricsError(() => label(null, "year"), "invalid_type", ["index"]);
+    expectMetricsError(() => label(2024, "fortnight"), "invalid_option", ["period"]);
+  });
+});
