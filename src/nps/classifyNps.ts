@@ -34,10 +34,11 @@ export type NpsCategory = "promoter" | "passive" | "detractor";
  * @category NPS
  */
 export function classifyNps(score: number): NpsCategory {
+  const requirement = "an integer from 0 to 10";
+  // typeof first: `>>>` on an object without a primitive value would throw a TypeError.
+  if (typeof score !== "number") throw metricsError("classifyNps", "invalid_type", [], requirement, score);
   const k = score >>> 0;
   if (k !== score || k > 10) {
-    const requirement = "an integer from 0 to 10";
-    if (typeof score !== "number") throw metricsError("classifyNps", "invalid_type", [], requirement, score);
     if (!Number.isFinite(score)) throw metricsError("classifyNps", "not_finite", [], requirement, score);
     if (!Number.isInteger(score)) throw metricsError("classifyNps", "not_integer", [], requirement, score);
     throw metricsError("classifyNps", "out_of_range", [], requirement, score);

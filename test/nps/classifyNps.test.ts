@@ -38,3 +38,10 @@ describe("classifyNps", () => {
     );
   });
 });
+
+describe("classifyNps on an object without a primitive value", () => {
+  it("throws invalid_type, not a TypeError from the integer check", () => {
+    expectMetricsError(() => classifyNps(Object.create(null) as number), "invalid_type", []);
+    expectMetricsError(() => classifyNps({ valueOf: () => 9 } as unknown as number), "invalid_type", []);
+  });
+});
