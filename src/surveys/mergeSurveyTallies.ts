@@ -13,7 +13,7 @@ import { emptySurveyByReason, type SurveyExcludedResponse, type SurveyExclusionR
  *
  * @param tallies - Tallies of the same survey (same questions, scales and indices).
  * @returns The merged tally.
- * @throws {@link MetricsError} `empty_sample` with no tally; `unit_mismatch` (path `[i]`) when tallies come from different definitions.
+ * @throws {@link MetricsError} `empty_sample` with no tally; `invalid_type` (path `[i]` or `[i, field]`) for something that is not a survey tally; `unit_mismatch` (path `[i]`) when tallies come from different definitions.
  *
  * @example
  * ```ts
@@ -27,6 +27,7 @@ import { emptySurveyByReason, type SurveyExcludedResponse, type SurveyExclusionR
 export function mergeSurveyTallies(...tallies: readonly SurveyTally[]): SurveyTally {
   const fn = "mergeSurveyTallies";
   if (tallies.length === 0) throw metricsError(fn, "empty_sample", [], "at least one tally");
+  tallies.forEach((t, i) => checkSurveyTallyShape(t, fn, i));
   const shape = (t: SurveyTally) =>
     JSON.stringify([t.surveyId, t.questions.map((q) => [q.id, q.min, q.max, q.counts.length]), t.indices.map((x) => [x.id, x.method])]);
   const first = tallies[0] as SurveyTally;
@@ -37,7 +38,6 @@ export function mergeSurveyTallies(...tallies: readonly SurveyTally[]): SurveyTa
   const list: SurveyExcludedResponse[] = [];
   let n = 0;
   tallies.forEach((t, i) => {
-    if (typeof t !== "object" || t === null || !Array.isArray(t.questions)) throw metricsError(fn, "invalid_type", [i], "a survey tally", t);
     if (shape(t) !== s0) throw metricsError(fn, "unit_mismatch", [i], "a tally of the same survey definition", t.surveyId);
     n += t.n;
     for (const r of Object.keys(byReason) as SurveyExclusionReason[]) byReason[r] += t.excluded.byReason[r];
@@ -57,4 +57,22 @@ export function mergeSurveyTallies(...tallies: readonly SurveyTally[]): SurveyTa
     });
   });
   return { surveyId: first.surveyId, n, questions, indices, excluded: { count: list.length, byReason, responses: list } };
+}
+
+/** Rejects anything that is not shaped like a {@link SurveyTally} before it is read. */
+function checkSurveyTallyShape(t: unknown, fn: string, i: number): void {
+  const requirement = "a survey tally from surveyTally()";
+  if (typeof t !== "object" || t === null || Array.isArray(t)) throw metricsError(fn, "invalid_type", [i], requirement, t);
+  const x = t as { n?: unknown; questions?: unknown; indices?: unknown; excluded?: unknown };
+  if (!Array.isArray(x.questions) || !x.questions.every((q) => typeof q === "object" && q !== null && Array.isArray((q as { counts?: unknown }).counts))) {
+    throw metricsError(fn, "invalid_type", [i, "questions"], "an array of question counts", x.questions);
+  }
+  if (!Array.isArray(x.indices) || !x.indices.every((q) => typeof q === "object" && q !== null)) {
+    throw metricsError(fn, "invalid_type", [i, "indices"], "an array of index tallies", x.indices);
+  }
+  if (typeof x.n !== "number" || !Number.isFinite(x.n)) throw metricsError(fn, "invalid_type", [i, "n"], "a finite count", x.n);
+  const ex = x.excluded as { byReason?: unknown; responses?: unknown } | null | undefined;
+  if (typeof ex !== "object" || ex === null || typeof ex.byReason !== "object" || ex.byReason === null || !Array.isArray(ex.responses)) {
+    throw metricsError(fn, "invalid_type", [i, "excluded"], "the tally's exclusions { byReason, responses }", ex);
+  }
 }

@@ -73,4 +73,12 @@ describe("scoreChecklist", () => {
     );
     expectMetricsError(() => scoreChecklist(def, { checklistId: "x", respondents: 1, items: [] } as never), "unit_mismatch", ["answers"]);
   });
+
+  it("mergeChecklistTallies refuses something that is not a checklist tally, the first one included", () => {
+    const merge = mergeChecklistTallies as (...t: unknown[]) => unknown;
+    expectMetricsError(() => merge(null), "invalid_type", [0]);
+    expectMetricsError(() => merge({}), "invalid_type", [0, "items"]);
+    const t = checklistTally(def, [{ a: true }]);
+    expectMetricsError(() => merge(t, { ...t, respondents: Number.NaN }), "invalid_type", [1, "respondents"]);
+  });
 });

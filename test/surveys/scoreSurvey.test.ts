@@ -188,4 +188,13 @@ describe("scoreSurvey", () => {
     expectMetricsError(() => mergeSurveyTallies(surveyTally(definition, responses), t), "unit_mismatch", [1]);
     expectMetricsError(() => scoreSurvey(definition, t), "unit_mismatch", ["tally", "questions", 0]);
   });
+
+  it("mergeSurveyTallies refuses something that is not a survey tally, the first one included", () => {
+    const merge = mergeSurveyTallies as (...t: unknown[]) => unknown;
+    expectMetricsError(() => merge(undefined), "invalid_type", [0]);
+    expectMetricsError(() => merge([]), "invalid_type", [0]);
+    expectMetricsError(() => merge({}), "invalid_type", [0, "questions"]);
+    const t = surveyTally(definition, responses);
+    expectMetricsError(() => merge(t, { ...t, excluded: undefined }), "invalid_type", [1, "excluded"]);
+  });
 });
