@@ -24,6 +24,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
+          setupFiles: ["test/helpers/setup.ts"],
           // Headless-Chromium and DuckDB tests need a browser / 1M rows: they run in CI
           // (`npm run test:browser`, `npm run test:scale`, vitest.integration.config.ts).
           exclude: ["test/browser/**", "test/scale/**", "**/node_modules/**"],
