@@ -332,3 +332,50 @@ export function assertSafeKey(value: unknown, fn: string, path: readonly PathSeg
 export function isArrayLike(value: unknown): value is ArrayLike<unknown> {
   return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
 }
+
+/**
+ * Reads an options argument: `undefined` gives an empty object; anything but a
+ * plain object, or an object with a key outside `known`, is an error. Every
+ * public function that takes options calls this first, so a misspelt option
+ * (`{ confidnce: 0.9 }`) fails loudly instead of being ignored.
+ *
+ * @param options - The caller's options argument.
+ * @param known - The option names the function accepts.
+ * @param fn - Name of the calling public function.
+ * @returns The options object (a frozen empty object when `options` is `undefined`).
+ * @throws {@link MetricsError} `invalid_option` at `["options"]` for a non-object, at `["options", key]` for an unknown key.
+ *
+ * @example
+ * ```ts
+ * import { assertKnownOptions } from "customer-metrics/core";
+ * assertKnownOptions({ confidence: 0.9 }, ["confidence", "interval"], "nps"); // => { confidence: 0.9 }
+ * assertKnownOptions({ confidnce: 0.9 }, ["confidence", "interval"], "nps"); // throws invalid_option
+ * ```
+ *
+ * @category Core
+ */
+export function assertKnownOptions<T extends object>(
+  options: T | undefined,
+  known: readonly string[],
+  fn: string,
+): Partial<T> {
+  if (options === undefined) return EMPTY_OPTIONS as Partial<T>;
+  if (options === null || typeof options !== "object" || Array.isArray(options) || ArrayBuffer.isView(options)) {
+    throw metricsError(fn, "invalid_option", ["options"], "an options object", options);
+  }
+  let keys: string[];
+  try {
+    keys = Object.keys(options);
+  } catch {
+    throw metricsError(fn, "invalid_option", ["options"], "a readable options object", "unreadable object");
+  }
+  for (const key of keys) {
+    if (!known.includes(key) || UNSAFE_KEYS.has(key)) {
+      const allowed = known.length === 0 ? "no options" : `one of ${known.map((k) => JSON.stringify(k)).join(", ")}`;
+      throw metricsError(fn, "invalid_option", ["options", key], `a known option (${allowed})`, key);
+    }
+  }
+  return options;
+}
+
+const EMPTY_OPTIONS: object = Object.freeze({});

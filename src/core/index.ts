@@ -26,6 +26,7 @@ export {
   assertSameLength,
   assertOneOf,
   assertSafeKey,
+  assertKnownOptions,
   isArrayLike,
 } from "./guards.js";
 export {

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import {
   assertFinite,
   assertInRange,
+  assertKnownOptions,
   assertIntegerInRange,
   assertNonEmpty,
   assertNonNegative,
@@ -130,5 +131,22 @@ describe("assertSameLength / assertOneOf with a missing argument (a JS caller)",
     expect(sameLength(new Float64Array(2), [1, 2], "f", ["b"])).toBe(2);
     const oneOf = assertOneOf as (...a: unknown[]) => string;
     expectMetricsError(() => oneOf("x", undefined, "f", ["kind"]), "invalid_option", ["kind"]);
+  });
+});
+
+describe("assertKnownOptions", () => {
+  it("returns the options, or an empty object for undefined", () => {
+    const o = { confidence: 0.9 };
+    expect(assertKnownOptions(o, ["confidence"], "nps")).toBe(o);
+    expect(assertKnownOptions(undefined, ["confidence"], "nps")).toEqual({});
+  });
+  it("rejects an unknown key at ['options', key]", () => {
+    expectMetricsError(() => assertKnownOptions({ confidnce: 0.9 } as object, ["confidence"], "nps"), "invalid_option", ["options", "confidnce"]);
+    expectMetricsError(() => assertKnownOptions(JSON.parse('{"__proto__": 1}') as object, ["confidence"], "nps"), "invalid_option", ["options", "__proto__"]);
+  });
+  it("rejects a non-object at ['options']", () => {
+    for (const bad of [null, 3, "x", [1], new Uint8Array(1)]) {
+      expectMetricsError(() => assertKnownOptions(bad as never, ["a"], "nps"), "invalid_option", ["options"]);
+    }
   });
 });
