@@ -118,7 +118,7 @@ const ZERO = /* @__PURE__ */ money(0);
  * counts, as a share of the starting cohort and as a share of the previous period, with the
  * size-weighted average curve.
  *
- * @see Cohort display modes (% of original, % of previous period, absolute; by subscribers or MRR): FORMULAS.md §2.3.
+ * @see Cohort display modes (% of original, % of previous period, absolute; by subscribers or MRR), as in ChartMogul's and Baremetrics' cohort reports.
  *
  * @remarks
  * Ages a cohort has not reached by `asOf` are marked unobservable (`null`), never reported as 0

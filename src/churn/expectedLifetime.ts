@@ -7,7 +7,7 @@ import { assertProbability } from "../core/guards.js";
  * With the same churn probability `c` every period, a customer's lifetime is geometric and its
  * mean is `1/c` periods (a 5% monthly churn means 20 months on average).
  *
- * @see FORMULAS.md §2.3 ("with constant per-period churn c, expected lifetime = 1/c periods").
+ * @see Fader & Hardie (2007), "How to Project Customer Retention", J. Interactive Marketing 21(1): a constant churn c gives a geometric lifetime with mean 1/c.
  *
  * @remarks
  * Real cohorts rarely churn at a constant rate: churn falls with tenure because the customers
