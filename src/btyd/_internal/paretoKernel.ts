@@ -63,11 +63,6 @@ export function paretoMixtureTerm(r: number, alpha: number, s: number, beta: num
   return p > q ? p + Math.log1p(Math.exp(q - p)) : q + Math.log1p(Math.exp(p - q));
 }
 
-/** Full per-customer log-likelihood. */
-export function paretoLogLikelihoodOne(r: number, alpha: number, s: number, beta: number, x: number, tx: number, T: number): number {
-  return logGamma(r + x) - logGamma(r) + r * Math.log(alpha) + s * Math.log(beta) + paretoMixtureTerm(r, alpha, s, beta, x, tx, T);
-}
-
 /** Σ w·ℓ over rows with times multiplied by `scale`. */
 export function paretoLogLikelihood(d: RowData, scale: number, r: number, alpha: number, s: number, beta: number): number {
   if (!(r > 0 && alpha > 0 && s > 0 && beta > 0) || !Number.isFinite(r + alpha + s + beta)) return Number.NEGATIVE_INFINITY;

@@ -1,5 +1,5 @@
 import { metricsError, type PathSegment } from "../../core/errors.js";
-import { assertIntegerInRange, assertNonNegative, isArrayLike } from "../../core/guards.js";
+import { assertIntegerInRange } from "../../core/guards.js";
 
 /** A customer count: an integer ≥ 0. */
 export function readCount(value: unknown, fn: string, path: readonly PathSegment[]): number {
@@ -24,15 +24,6 @@ export function readRecordArray(value: unknown, fn: string, path: readonly PathS
   if (!Array.isArray(value)) throw metricsError(fn, "invalid_type", path, what, value);
   if (value.length === 0) throw metricsError(fn, "empty_sample", path, `a non-empty array (${what})`, value);
   return value;
-}
-
-/** A non-empty array-like of numbers, copied into a Float64Array after checking each is finite and ≥ 0. */
-export function readNonNegativeSeries(value: unknown, fn: string, path: readonly PathSegment[]): Float64Array {
-  if (!isArrayLike(value)) throw metricsError(fn, "invalid_type", path, "an array of numbers", value);
-  if (value.length === 0) throw metricsError(fn, "empty_sample", path, "a non-empty array", value);
-  const out = new Float64Array(value.length);
-  for (let i = 0; i < value.length; i++) out[i] = assertNonNegative(value[i], fn, [...path, i]);
-  return out;
 }
 
 /** A customer id: a non-empty string that is not a reserved key, or a finite number. */

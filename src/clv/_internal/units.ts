@@ -2,12 +2,6 @@ import { Decimal } from "decimal.js";
 import { metricsError, type PathSegment } from "../../core/errors.js";
 import { PERIODS, type Period } from "../../core/time.js";
 
-/**
- * A value that is either bare (read in the call's common period) or tagged
- * with the period it is per: `{ value: 0.05, unit: "month" }`.
- */
-export type Tagged<T> = T | { readonly value: T; readonly unit: Period };
-
 function isTag(input: unknown): input is { value: unknown; unit: unknown } {
   return (
     typeof input === "object" &&
