@@ -111,6 +111,12 @@ export interface BtydFitDiagnostics {
   readonly starts: number;
   /** Whether the Hessian of the negative log-likelihood is positive definite at the optimum (else no standard errors). */
   readonly hessianPositiveDefinite: boolean;
+  /**
+   * What makes the estimates untrustworthy even when the optimizer stopped normally: no repeat purchases in
+   * the data, a Hessian that is not positive definite, a parameter that ran to a boundary of its domain. Empty
+   * when the fit is sound; see the BTYD guide's "When a fit did not learn".
+   */
+  readonly warnings: readonly string[];
 }
 
 /**

@@ -117,9 +117,15 @@ export function minimizeFromStarts(
 }
 
 /** A fit's diagnostics from its best result (`best` of `run`), the effort over all starts and the final message. */
-export function fitDiagnostics(best: MinimizeResult, run: MultiStartOutcome, message: string, hessianPositiveDefinite: boolean): BtydFitDiagnostics {
+export function fitDiagnostics(
+  best: MinimizeResult,
+  run: MultiStartOutcome,
+  message: string,
+  hessianPositiveDefinite: boolean,
+  warnings: readonly string[] = hessianWarnings(hessianPositiveDefinite, [], []),
+): BtydFitDiagnostics {
   return {
-    converged: best.converged,
+    converged: best.converged && !warnings.some((w) => w.startsWith(NOT_LEARNED)),
     iterations: run.iterations,
     evaluations: run.evaluations,
     gradientNorm: best.gradientNorm,
@@ -127,7 +133,34 @@ export function fitDiagnostics(best: MinimizeResult, run: MultiStartOutcome, mes
     method: best.method,
     starts: run.tried,
     hessianPositiveDefinite,
+    warnings,
   };
+}
+
+/** Prefix of the warnings after which a fit is reported as not converged (the data cannot identify the model). */
+const NOT_LEARNED = "not identified:";
+/** |ln θ| beyond this (θ outside about [2e-9, 5e8]) counts as a parameter run to the boundary of its domain. */
+const LOG_BOUND = 20;
+
+/** Warnings from the Hessian and the log-parameters `u` (names in the same order). */
+export function hessianWarnings(hessianPositiveDefinite: boolean, names: readonly string[], u: readonly number[]): string[] {
+  const out: string[] = [];
+  names.forEach((name, i) => {
+    const v = u[i]!;
+    if (Math.abs(v) > LOG_BOUND) {
+      out.push(`${name} ran to the ${v > 0 ? "upper" : "lower"} boundary of its domain (${Math.exp(v).toPrecision(3)}): the data do not pin it down`);
+    }
+  });
+  if (!hessianPositiveDefinite) {
+    out.push("the Hessian is not positive definite at the estimates: no standard errors, and the estimates may be far from unique");
+  }
+  return out;
+}
+
+/** The warning for data with no repeat purchase, where a purchase model cannot learn anything. */
+export function noRepeatWarning(x: ArrayLike<number>): string | null {
+  for (let i = 0; i < x.length; i++) if (x[i]! > 0) return null;
+  return `${NOT_LEARNED} no customer made a repeat purchase, so the purchase and dropout processes cannot be told apart`;
 }
 
 function resolveOptions(problem: FitProblem, options: BtydFitOptions<object> | undefined): ResolvedFitOptions {
@@ -258,7 +291,7 @@ export function runFit(problem: FitProblem, options: BtydFitOptions<object> | un
     standardErrors,
     logLikelihood,
     penalizer: pen,
-    diagnostics: fitDiagnostics(best, run, message, pd),
+    diagnostics: fitDiagnostics(best, run, message, pd, hessianWarnings(pd, problem.names, u)),
   };
 }
 
@@ -267,6 +300,16 @@ export function fittedModelFields<P>(
   out: FitOutcome,
   data: { readonly n: number; readonly x: Float64Array },
 ): BtydFitCommon & { readonly params: P; readonly standardErrors: P | null } {
+  const noRepeat = noRepeatWarning(data.x);
+  const diagnostics =
+    noRepeat === null
+      ? out.diagnostics
+      : {
+          ...out.diagnostics,
+          converged: false,
+          message: `${out.diagnostics.message}; ${noRepeat}`,
+          warnings: [noRepeat, ...out.diagnostics.warnings],
+        };
   return {
     params: out.params as unknown as P,
     logLikelihood: out.logLikelihood,
@@ -274,7 +317,7 @@ export function fittedModelFields<P>(
     n: data.n,
     distinctRows: data.x.length,
     penalizer: out.penalizer,
-    diagnostics: out.diagnostics,
+    diagnostics,
   };
 }
 
