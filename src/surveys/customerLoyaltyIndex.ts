@@ -1,6 +1,6 @@
 import { metricsError } from "../core/errors.js";
 import { assertOneOf } from "../core/guards.js";
-import { checkCliTally, isCliTallyLike } from "./_internal/checkCliTally.js";
+import { checkLoyaltyIndexTally, isLoyaltyIndexTallyLike } from "./_internal/checkLoyaltyIndexTally.js";
 import { checkConfidence, meanSd, tInterval } from "./_internal/stats.js";
 import {
   type LoyaltyIndexResponse,
@@ -9,8 +9,8 @@ import {
   type LoyaltyLevel,
   type LoyaltyLevelThresholds,
   type NetCutoffs,
-  readCliSettings,
-  tallyCli,
+  readLoyaltyIndexSettings,
+  tallyLoyaltyIndex,
 } from "./customerLoyaltyIndexTally.js";
 import type { RatingExclusions, RatingScale } from "./ratingTally.js";
 
@@ -144,9 +144,9 @@ export function customerLoyaltyIndex(
   const confidence = checkConfidence(options.confidence ?? 0.95, FN, ["options", "confidence"]);
   let tally: LoyaltyIndexTally;
   let respondentLevels: (LoyaltyLevel | null)[] | null = null;
-  if (isCliTallyLike(responses)) tally = checkCliTally(responses, FN, []);
+  if (isLoyaltyIndexTallyLike(responses)) tally = checkLoyaltyIndexTally(responses, FN, []);
   else {
-    const r = tallyCli(responses, readCliSettings(options, FN), FN);
+    const r = tallyLoyaltyIndex(responses, readLoyaltyIndexSettings(options, FN), FN);
     tally = r.tally;
     respondentLevels = r.respondentLevels;
   }

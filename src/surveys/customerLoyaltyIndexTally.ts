@@ -121,7 +121,7 @@ export interface LoyaltyIndexTally {
 const QUESTIONS = ["recommend", "repurchase", "tryOther"] as const;
 
 /** @internal Validated options. */
-export interface CliSettings {
+export interface LoyaltyIndexSettings {
   readonly scale: Scale;
   readonly netCutoffs: NetCutoffs | null;
   readonly levelThresholds: LoyaltyLevelThresholds;
@@ -129,7 +129,7 @@ export interface CliSettings {
 }
 
 /** @internal */
-export function readCliSettings(options: LoyaltyIndexTallyOptions, fn: string): CliSettings {
+export function readLoyaltyIndexSettings(options: LoyaltyIndexTallyOptions, fn: string): LoyaltyIndexSettings {
   const scale = readScale(options.scale ?? { min: 0, max: 10 }, fn, ["options", "scale"]);
   let netCutoffs: NetCutoffs | null = null;
   if (options.netCutoffs !== undefined) {
@@ -156,7 +156,7 @@ export function readCliSettings(options: LoyaltyIndexTallyOptions, fn: string): 
 }
 
 /** @internal Per-respondent level from the total of three oriented answers. */
-export function levelOf(total: number, s: CliSettings): LoyaltyLevel {
+export function levelOf(total: number, s: LoyaltyIndexSettings): LoyaltyLevel {
   const normalized = (100 * (total / 3 - s.scale.min)) / (s.scale.max - s.scale.min);
   // Small tolerance so that e.g. a mean of exactly 8 on 0–10 is "high" despite rounding.
   if (normalized >= s.levelThresholds.high - 1e-9) return "high";
@@ -165,9 +165,9 @@ export function levelOf(total: number, s: CliSettings): LoyaltyLevel {
 }
 
 /** @internal Core loop; also returns each respondent's level (null when excluded). */
-export function tallyCli(
+export function tallyLoyaltyIndex(
   responses: readonly LoyaltyIndexResponse[],
-  s: CliSettings,
+  s: LoyaltyIndexSettings,
   fn: string,
 ): { tally: LoyaltyIndexTally; respondentLevels: (LoyaltyLevel | null)[] } {
   if (!isArrayLike(responses)) throw metricsError(fn, "invalid_type", [], "an array of { recommend, repurchase, tryOther }", responses);
@@ -264,5 +264,5 @@ export function tallyCli(
  */
 export function customerLoyaltyIndexTally(responses: readonly LoyaltyIndexResponse[], options: LoyaltyIndexTallyOptions = {}): LoyaltyIndexTally {
   const fn = "customerLoyaltyIndexTally";
-  return tallyCli(responses, readCliSettings(options, fn), fn).tally;
+  return tallyLoyaltyIndex(responses, readLoyaltyIndexSettings(options, fn), fn).tally;
 }

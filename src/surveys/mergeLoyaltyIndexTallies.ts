@@ -1,5 +1,5 @@
 import { metricsError } from "../core/errors.js";
-import { checkCliTally } from "./_internal/checkCliTally.js";
+import { checkLoyaltyIndexTally } from "./_internal/checkLoyaltyIndexTally.js";
 import type { LoyaltyIndexTally } from "./customerLoyaltyIndexTally.js";
 import type { RatingExclusionReason } from "./ratingTally.js";
 
@@ -24,7 +24,7 @@ import type { RatingExclusionReason } from "./ratingTally.js";
 export function mergeLoyaltyIndexTallies(...tallies: readonly LoyaltyIndexTally[]): LoyaltyIndexTally {
   const fn = "mergeLoyaltyIndexTallies";
   if (tallies.length === 0) throw metricsError(fn, "empty_sample", [], "at least one tally");
-  const checked = tallies.map((t, i) => checkCliTally(t, fn, [i]));
+  const checked = tallies.map((t, i) => checkLoyaltyIndexTally(t, fn, [i]));
   const first = checked[0] as LoyaltyIndexTally;
   const key = (t: LoyaltyIndexTally) => JSON.stringify([t.scale, t.netCutoffs, t.levelThresholds]);
   const k0 = key(first);

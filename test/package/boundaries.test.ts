@@ -16,8 +16,8 @@ const KNOWN_VALUE_IMPORTS = new Set([
   "src/math/_internal/studentT.ts -> src/math/logBeta.ts",
   "src/math/_internal/studentT.ts -> src/math/regularizedBeta.ts",
   "src/nps/_internal/toTally.ts -> src/nps/npsTally.ts",
-  "src/surveys/_internal/checkCliTally.ts -> src/surveys/customerLoyaltyIndexTally.ts",
-  "src/surveys/_internal/checkCliTally.ts -> src/surveys/ratingTally.ts",
+  "src/surveys/_internal/checkLoyaltyIndexTally.ts -> src/surveys/customerLoyaltyIndexTally.ts",
+  "src/surveys/_internal/checkLoyaltyIndexTally.ts -> src/surveys/ratingTally.ts",
   "src/surveys/_internal/checkRatingTally.ts -> src/surveys/ratingTally.ts",
   "src/surveys/_internal/ratingMetric.ts -> src/surveys/ratingTally.ts",
 ]);

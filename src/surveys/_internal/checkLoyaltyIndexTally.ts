@@ -1,6 +1,6 @@
 import { type PathSegment, metricsError } from "../../core/errors.js";
 import type { LoyaltyIndexTally, LoyaltyLevel } from "../customerLoyaltyIndexTally.js";
-import { readCliSettings } from "../customerLoyaltyIndexTally.js";
+import { readLoyaltyIndexSettings } from "../customerLoyaltyIndexTally.js";
 import { emptyRatingExclusions, type RatingExclusionReason } from "../ratingTally.js";
 
 function int(v: unknown, fn: string, path: readonly PathSegment[], allowNegative = false): number {
@@ -12,19 +12,19 @@ function int(v: unknown, fn: string, path: readonly PathSegment[], allowNegative
 }
 
 /** Whether a value looks like a CLI tally (not an array of responses). */
-export function isCliTallyLike(v: unknown): v is LoyaltyIndexTally {
+export function isLoyaltyIndexTallyLike(v: unknown): v is LoyaltyIndexTally {
   return typeof v === "object" && v !== null && !Array.isArray(v) && "sumTotals" in v;
 }
 
 /** Validates a CLI tally (e.g. read back from JSON). */
-export function checkCliTally(input: unknown, fn: string, path: readonly PathSegment[]): LoyaltyIndexTally {
+export function checkLoyaltyIndexTally(input: unknown, fn: string, path: readonly PathSegment[]): LoyaltyIndexTally {
   if (typeof input !== "object" || input === null) throw metricsError(fn, "invalid_type", path, "a loyalty-index tally", input);
   const t = input as Record<string, unknown>;
   const opts: Record<string, unknown> = { scale: t["scale"], levelThresholds: t["levelThresholds"] };
   if (t["netCutoffs"] !== null) opts["netCutoffs"] = t["netCutoffs"];
   let s;
   try {
-    s = readCliSettings(opts, fn);
+    s = readLoyaltyIndexSettings(opts, fn);
   } catch (e) {
     const err = e as { path?: readonly PathSegment[] };
     if (Array.isArray(err.path) && err.path[0] === "options") (err as { path: readonly PathSegment[] }).path = [...path, ...err.path.slice(1)];
