@@ -16,9 +16,6 @@ export type {
   AlivePathInput,
   CalibrationHoldoutInput,
   SbgActualFittedInput,
-  KaplanMeierCurveInput,
-  NpsTrendInput,
-  JourneyFunnelInput,
 } from "./types.js";
 export { trackingPlot, type TrackingPlotOptions } from "./trackingPlot.js";
 export { repeatPurchaseHistogramPlot } from "./repeatPurchaseHistogramPlot.js";

@@ -13,7 +13,7 @@ import {
 // Each spec is compiled by vega-lite 6.5 and rendered to SVG by vega 6.4 (as
 // `npm run charts` does); the expected data values are written out from the input.
 async function render(spec: Record<string, unknown>): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec as TopLevelSpec).spec), { renderer: "none", logLevel: vega.Error });
+  const view = new vega.View(vega.parse(compile(spec as unknown as TopLevelSpec).spec), { renderer: "none", logLevel: vega.Error });
   try {
     return await view.toSVG();
   } finally {
