@@ -15,6 +15,7 @@ export const AREAS = [
   "projections",
   "journey",
   "segments",
+  "plots",
 ] as const;
 
 export type Area = (typeof AREAS)[number];

@@ -16,3 +16,4 @@ export * from "./btyd/index.js";
 export * from "./projections/index.js";
 export * from "./journey/index.js";
 export * from "./segments/index.js";
+export * from "./plots/index.js";

@@ -8,6 +8,7 @@ import * as journey from "../../src/journey/index.js";
 import * as loyalty from "../../src/loyalty/index.js";
 import * as math from "../../src/math/index.js";
 import * as nps from "../../src/nps/index.js";
+import * as plots from "../../src/plots/index.js";
 import * as projections from "../../src/projections/index.js";
 import * as segments from "../../src/segments/index.js";
 import * as surveys from "../../src/surveys/index.js";
@@ -32,6 +33,7 @@ const AREA_MODULES: Record<string, Record<string, unknown>> = {
   projections,
   journey,
   segments,
+  plots,
 };
 
 const isClass = (f: unknown): boolean =>
