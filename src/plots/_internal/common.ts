@@ -52,11 +52,6 @@ export function num(value: unknown, fn: string, path: readonly PathSegment[]): n
   return value;
 }
 
-/** A finite number or null at `path`. */
-export function numOrNull(value: unknown, fn: string, path: readonly PathSegment[]): number | null {
-  return value === null || value === undefined ? null : num(value, fn, path);
-}
-
 /** A string at `path`. */
 export function str(value: unknown, fn: string, path: readonly PathSegment[]): string {
   if (typeof value !== "string") throw metricsError(fn, "invalid_type", path, "a string", value);
