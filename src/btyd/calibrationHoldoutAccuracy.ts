@@ -2,6 +2,7 @@ import { metricsError } from "../core/errors.js";
 import { checkCustomerValues, checkModel } from "./_internal/model.js";
 import { conditionalExpectedPurchasesOf } from "./_internal/dispatch.js";
 import type { BtydModelSpec } from "./modelTypes.js";
+import { assertKnownOptions } from "../core/guards.js";
 
 const FN = "calibrationHoldoutAccuracy";
 
@@ -121,6 +122,7 @@ export function calibrationHoldoutAccuracy(
   customers: readonly HoldoutCustomer[],
   options: CalibrationHoldoutOptions = {},
 ): CalibrationHoldoutResult {
+  assertKnownOptions(options, ["maxFrequencyBucket"], "calibrationHoldoutAccuracy");
   const m = checkModel(model, FN);
   if (!Array.isArray(customers)) throw metricsError(FN, "invalid_type", ["customers"], "an array of customers", customers);
   if (customers.length === 0) throw metricsError(FN, "empty_sample", ["customers"], "a non-empty array", customers);

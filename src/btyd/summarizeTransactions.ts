@@ -3,6 +3,7 @@ import { daysFromCivil, toDayNumber } from "../core/time.js";
 import { runSummaryEngine } from "./_internal/summaryEngine.js";
 import { resolveSummaryOptions } from "./_internal/summaryOptions.js";
 import type { BtydTransaction, CustomerSummary, SummarizeTransactionsOptions } from "./summaryTypes.js";
+import { assertKnownOptions } from "../core/guards.js";
 
 const FN = "summarizeTransactions";
 const MS_PER_DAY = 86_400_000;
@@ -119,6 +120,7 @@ export function summarizeTransactions(
   transactions: readonly BtydTransaction[],
   options: SummarizeTransactionsOptions,
 ): CustomerSummary[] {
+  assertKnownOptions(options, ["asOf", "calibrationEnd", "includeFirstTransaction", "strict", "unit", "unitMultiplier"], "summarizeTransactions");
   if (!Array.isArray(transactions)) throw metricsError(FN, "invalid_type", ["transactions"], "an array of transactions", transactions);
   const n = transactions.length;
   if (n === 0) throw metricsError(FN, "empty_sample", ["transactions"], "a non-empty array of transactions", transactions);

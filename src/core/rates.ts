@@ -1,5 +1,5 @@
 import { metricsError } from "./errors.js";
-import { assertOneOf, assertProbability, assertFinite } from "./guards.js";
+import { assertOneOf, assertProbability, assertFinite, assertKnownOptions } from "./guards.js";
 import { PERIODS, type Period } from "./time.js";
 
 /**
@@ -68,6 +68,7 @@ export interface ConvertRateOptions {
  * @category Core
  */
 export function convertRate(rate: number, options: ConvertRateOptions): number {
+  assertKnownOptions(options, ["from", "kind", "to"], "convertRate");
   const fn = "convertRate";
   if (typeof options !== "object" || options === null) {
     throw metricsError(fn, "invalid_type", ["options"], "an options object { from, to }", options);

@@ -1,5 +1,5 @@
 import { metricsError } from "../core/errors.js";
-import { assertIntegerInRange, assertOneOf } from "../core/guards.js";
+import { assertIntegerInRange, assertOneOf, assertKnownOptions } from "../core/guards.js";
 import { fromDayNumber, toDayNumber, type DateInput } from "../core/time.js";
 import { createRng } from "../math/index.js";
 import type { ColemanJourneySignals } from "./colemanJourney.js";
@@ -70,6 +70,7 @@ const STEPS: ReadonlyArray<readonly [keyof ColemanJourneySignals, number, number
  * @category Journey
  */
 export function simulateColemanCustomers(n: number, options: SimulateColemanOptions): ColemanJourneySignals[] {
+  assertKnownOptions(options, ["asOf", "dates", "horizonDays", "seed"], "simulateColemanCustomers");
   const fn = "simulateColemanCustomers";
   assertIntegerInRange(n, 1, 10_000_000, fn, ["n"]);
   if (options === null || typeof options !== "object") throw metricsError(fn, "invalid_type", ["options"], "an options object { seed, asOf }", options);

@@ -1,5 +1,5 @@
 import { metricsError } from "../core/errors.js";
-import { assertOneOf, isArrayLike } from "../core/guards.js";
+import { assertOneOf, isArrayLike, assertKnownOptions } from "../core/guards.js";
 import { rejectScore } from "./_internal/invalidScore.js";
 import { tallyFromDistribution } from "./_internal/tallyFromDistribution.js";
 
@@ -151,6 +151,7 @@ export function emptyExclusions(): { count: number; byReason: Record<NpsExclusio
  * @category NPS
  */
 export function npsTally(scores: ArrayLike<number | null | undefined>, options: NpsTallyOptions = {}): NpsTally {
+  assertKnownOptions(options, ["onInvalid", "weights"], "npsTally");
   const onInvalid = options.onInvalid === undefined ? "throw" : assertOneOf(options.onInvalid, POLICIES, FN, ["options", "onInvalid"]);
   if (!isArrayLike(scores)) throw metricsError(FN, "invalid_type", [], "an array (or typed array) of scores", scores);
   const len = scores.length;

@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { metricsError } from "../core/errors.js";
-import { assertInRange } from "../core/guards.js";
+import { assertInRange, assertKnownOptions } from "../core/guards.js";
 import { clean, relativeChange, toFloat } from "./_internal/engine.js";
 import { readProjectionAssumptions, shiftRetention } from "./_internal/normalize.js";
 import { buildProjectionResult } from "./_internal/results.js";
@@ -123,6 +123,7 @@ export interface RetentionScenarioComparison {
  * @category Projections
  */
 export function compareRetentionScenarios(base: ProjectionAssumptions, options: RetentionScenarioOptions): RetentionScenarioComparison {
+  assertKnownOptions(options, ["clamp", "retentionDelta"], "compareRetentionScenarios");
   const fn = "compareRetentionScenarios";
   if (typeof options !== "object" || options === null) {
     throw metricsError(fn, "invalid_type", ["options"], "an options object such as { retentionDelta: 0.05 }", options);

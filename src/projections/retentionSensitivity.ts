@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { type PathSegment, metricsError } from "../core/errors.js";
-import { assertNonNegative, assertOneOf, assertProbability, isArrayLike } from "../core/guards.js";
+import { assertNonNegative, assertOneOf, assertProbability, isArrayLike, assertKnownOptions } from "../core/guards.js";
 import { clean, runProjection, toFloat } from "./_internal/engine.js";
 import {
   type Normalized,
@@ -142,6 +142,7 @@ function evaluate(n: Normalized): { npv: Decimal; totalProfit: Decimal; customer
  * @category Projections
  */
 export function retentionSensitivity(base: ProjectionAssumptions, options: RetentionSensitivityOptions): RetentionSensitivityResult {
+  assertKnownOptions(options, ["discountRates", "marginMultipliers", "metric", "retentionRates"], "retentionSensitivity");
   const fn = "retentionSensitivity";
   if (typeof options !== "object" || options === null) {
     throw metricsError(fn, "invalid_type", ["options"], "an options object such as { retentionRates: [0.8, 0.85, 0.9] }", options);

@@ -3,6 +3,7 @@ import { invertSymmetric } from "../../math/index.js";
 import { fitDiagnostics, minimizeFromStarts, readOptimizerOptions, readPenalizer, type OptimizerSettings } from "../_internal/fitDriver.js";
 import { gammaGammaLogLik, readSpendData, type SpendData } from "./_internal/spendData.js";
 import type { FitGammaGammaOptions, GammaGammaColumns, GammaGammaModel, GammaGammaParams, GammaGammaRow } from "./types.js";
+import { assertKnownOptions } from "../../core/guards.js";
 
 const FN = "fitGammaGamma";
 
@@ -114,6 +115,7 @@ function hessian(d: SpendData, theta: readonly number[]): number[][] {
  * @category BTYD
  */
 export function fitGammaGamma(rows: readonly GammaGammaRow[] | GammaGammaColumns, options?: FitGammaGammaOptions): GammaGammaModel {
+  assertKnownOptions(options, ["initialParams", "maxIterations", "minimizer", "onNonPositiveSpend", "penalizer", "qConstraint", "strict", "tolerance"], "fitGammaGamma");
   const opts = resolve(options);
   const d = readSpendData(rows, FN, opts.onNonPositive);
   const s = d.meanM;
