@@ -128,7 +128,7 @@ export function calibrationHoldoutAccuracy(
   if (customers.length === 0) throw metricsError(FN, "empty_sample", ["customers"], "a non-empty array", customers);
   const maxB = options.maxFrequencyBucket ?? 7;
   if (typeof maxB !== "number" || !Number.isInteger(maxB) || maxB < 0 || maxB > 10000) {
-    throw metricsError(FN, "invalid_option", ["maxFrequencyBucket"], "an integer from 0 to 10000", maxB);
+    throw metricsError(FN, "invalid_option", ["options", "maxFrequencyBucket"], "an integer from 0 to 10000", maxB);
   }
   const discrete = m.model === "bg-bb";
   const nb = maxB + 1;

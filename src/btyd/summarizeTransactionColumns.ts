@@ -117,7 +117,7 @@ export function summarizeTransactionColumns(
     { ...opts, fn: FN, datePath: (i: number): readonly PathSegment[] => ["day", i] },
   );
   if (out.presentCount === 0) {
-    throw metricsError(FN, "empty_sample", ["asOf"], "on or after at least one customer's first purchase (every transaction is after it)", options.asOf);
+    throw metricsError(FN, "empty_sample", ["options", "asOf"], "on or after at least one customer's first purchase (every transaction is after it)", options.asOf);
   }
   const m = out.presentCount;
   const idx = new Int32Array(m);

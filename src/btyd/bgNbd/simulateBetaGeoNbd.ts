@@ -51,7 +51,7 @@ export function simulateBetaGeoNbd(
   const { r, alpha, a, b } = m.params;
   const sim = resolveSimulation(options, fn);
   const modified = options.modified ?? false;
-  if (typeof modified !== "boolean") throw metricsError(fn, "invalid_option", ["modified"], "a boolean", modified);
+  if (typeof modified !== "boolean") throw metricsError(fn, "invalid_option", ["options", "modified"], "a boolean", modified);
   const rng = createRng(sim.seed);
   const buf = new TransactionBuffer();
   const end = sim.observationDays;
