@@ -68,11 +68,11 @@ export interface ConvertRateOptions {
  * @category Core
  */
 export function convertRate(rate: number, options: ConvertRateOptions): number {
-  assertKnownOptions(options, ["from", "kind", "to"], "convertRate");
   const fn = "convertRate";
   if (typeof options !== "object" || options === null) {
     throw metricsError(fn, "invalid_type", ["options"], "an options object { from, to }", options);
   }
+  assertKnownOptions(options, ["from", "kind", "to"], "convertRate");
   const from = assertOneOf(options.from, PERIODS, fn, ["options", "from"]);
   const to = assertOneOf(options.to, PERIODS, fn, ["options", "to"]);
   const kind = assertOneOf(options.kind ?? "churn", ["churn", "retention", "interest"] as const, fn, ["options", "kind"]);

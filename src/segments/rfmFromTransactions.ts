@@ -60,9 +60,9 @@ export interface RfmFromTransactionsOptions {
  * @category Segments
  */
 export function rfmFromTransactions(transactions: readonly BtydTransaction[], options: RfmFromTransactionsOptions): RfmScore[] {
-  assertKnownOptions(options, ["asOf", "bins", "cutPoints", "includeFirstTransaction", "method", "unit"], "rfmFromTransactions");
   const fn = "rfmFromTransactions";
   if (options === null || typeof options !== "object") throw metricsError(fn, "invalid_type", ["options"], "an options object with asOf", options);
+  assertKnownOptions(options, ["asOf", "bins", "cutPoints", "includeFirstTransaction", "method", "unit"], "rfmFromTransactions");
   const summaries = summarizeTransactions(transactions, {
     asOf: options.asOf,
     unit: options.unit ?? "day",
