@@ -70,10 +70,10 @@ const STEPS: ReadonlyArray<readonly [keyof ColemanJourneySignals, number, number
  * @category Journey
  */
 export function simulateColemanCustomers(n: number, options: SimulateColemanOptions): ColemanJourneySignals[] {
-  assertKnownOptions(options, ["asOf", "dates", "horizonDays", "seed"], "simulateColemanCustomers");
   const fn = "simulateColemanCustomers";
   assertIntegerInRange(n, 1, 10_000_000, fn, ["n"]);
   if (options === null || typeof options !== "object") throw metricsError(fn, "invalid_type", ["options"], "an options object { seed, asOf }", options);
+  assertKnownOptions(options, ["asOf", "dates", "horizonDays", "seed"], "simulateColemanCustomers");
   if (typeof options.seed !== "number" || !Number.isFinite(options.seed)) throw metricsError(fn, "invalid_type", ["options", "seed"], "a finite number", options.seed);
   const asOf = toDayNumber(options.asOf, { fn, path: ["options", "asOf"] });
   const horizon = options.horizonDays === undefined ? 180 : assertIntegerInRange(options.horizonDays, 0, 100_000, fn, ["options", "horizonDays"]);

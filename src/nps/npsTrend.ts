@@ -160,8 +160,8 @@ function accToTally(a: Acc, excluded: NpsExclusions): NpsTally {
  * @category NPS
  */
 export function npsTrend(responses: readonly NpsTimedResponse[], options: NpsTrendOptions): NpsTrendResult {
-  assertKnownOptions(options, ["confidence", "from", "interval", "onInvalid", "period", "to"], "npsTrend");
   if (typeof options !== "object" || options === null) throw metricsError(FN, "invalid_type", ["options"], "an options object with a period", options);
+  assertKnownOptions(options, ["confidence", "from", "interval", "onInvalid", "period", "to"], "npsTrend");
   const period = assertOneOf(options.period, PERIODS, FN, ["options", "period"]);
   const method = options.interval === undefined ? "adjusted-wald" : assertOneOf(options.interval, METHODS, FN, ["options", "interval"]);
   const onInvalid = options.onInvalid === undefined ? "throw" : assertOneOf(options.onInvalid, POLICIES, FN, ["options", "onInvalid"]);

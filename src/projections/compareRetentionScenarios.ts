@@ -123,11 +123,11 @@ export interface RetentionScenarioComparison {
  * @category Projections
  */
 export function compareRetentionScenarios(base: ProjectionAssumptions, options: RetentionScenarioOptions): RetentionScenarioComparison {
-  assertKnownOptions(options, ["clamp", "retentionDelta"], "compareRetentionScenarios");
   const fn = "compareRetentionScenarios";
   if (typeof options !== "object" || options === null) {
     throw metricsError(fn, "invalid_type", ["options"], "an options object such as { retentionDelta: 0.05 }", options);
   }
+  assertKnownOptions(options, ["clamp", "retentionDelta"], "compareRetentionScenarios");
   const delta = assertInRange(options.retentionDelta, -1, 1, fn, ["options", "retentionDelta"]);
   const clamp = options.clamp ?? false;
   if (typeof clamp !== "boolean") throw metricsError(fn, "invalid_type", ["options", "clamp"], "a boolean", clamp);

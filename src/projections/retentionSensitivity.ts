@@ -142,11 +142,11 @@ function evaluate(n: Normalized): { npv: Decimal; totalProfit: Decimal; customer
  * @category Projections
  */
 export function retentionSensitivity(base: ProjectionAssumptions, options: RetentionSensitivityOptions): RetentionSensitivityResult {
-  assertKnownOptions(options, ["discountRates", "marginMultipliers", "metric", "retentionRates"], "retentionSensitivity");
   const fn = "retentionSensitivity";
   if (typeof options !== "object" || options === null) {
     throw metricsError(fn, "invalid_type", ["options"], "an options object such as { retentionRates: [0.8, 0.85, 0.9] }", options);
   }
+  assertKnownOptions(options, ["discountRates", "marginMultipliers", "metric", "retentionRates"], "retentionSensitivity");
   const n = readProjectionAssumptions(base, fn, "projection");
   const rates = readList(options.retentionRates, fn, ["options", "retentionRates"], (v, p) => assertProbability(v, fn, p));
   const multipliers =
