@@ -2,6 +2,7 @@ import { metricsError } from "../core/errors.js";
 import { checkCustomerValues, checkModel } from "./_internal/model.js";
 import { conditionalExpectedPurchasesOf } from "./_internal/dispatch.js";
 import type { BtydModelSpec } from "./modelTypes.js";
+import { assertKnownOptions } from "../core/guards.js";
 
 const FN = "calibrationHoldoutAccuracy";
 
@@ -121,12 +122,13 @@ export function calibrationHoldoutAccuracy(
   customers: readonly HoldoutCustomer[],
   options: CalibrationHoldoutOptions = {},
 ): CalibrationHoldoutResult {
+  assertKnownOptions(options, ["maxFrequencyBucket"], "calibrationHoldoutAccuracy");
   const m = checkModel(model, FN);
   if (!Array.isArray(customers)) throw metricsError(FN, "invalid_type", ["customers"], "an array of customers", customers);
   if (customers.length === 0) throw metricsError(FN, "empty_sample", ["customers"], "a non-empty array", customers);
   const maxB = options.maxFrequencyBucket ?? 7;
   if (typeof maxB !== "number" || !Number.isInteger(maxB) || maxB < 0 || maxB > 10000) {
-    throw metricsError(FN, "invalid_option", ["maxFrequencyBucket"], "an integer from 0 to 10000", maxB);
+    throw metricsError(FN, "invalid_option", ["options", "maxFrequencyBucket"], "an integer from 0 to 10000", maxB);
   }
   const discrete = m.model === "bg-bb";
   const nb = maxB + 1;

@@ -5,6 +5,7 @@ import { createRng, type Rng } from "../math/index.js";
 import { computeClv, readClvCustomers, readSettings, type ClvSettings } from "./gammaGamma/_internal/clvEngine.js";
 import type { CustomerLifetimeValueInput } from "./customerLifetimeValue.js";
 import type { BtydModelSpec } from "./modelTypes.js";
+import { assertKnownOptions } from "../core/guards.js";
 
 /**
  * Options for {@link customerLifetimeValueInterval}.
@@ -123,6 +124,7 @@ function quantile(sorted: Float64Array, len: number, p: number): number {
  * @category BTYD
  */
 export function customerLifetimeValueInterval(input: CustomerLifetimeValueInput, options: ClvIntervalOptions = {}): ClvIntervalResult {
+  assertKnownOptions(options, ["confidence", "draws", "seed"], "customerLifetimeValueInterval");
   const fn = "customerLifetimeValueInterval";
   const s = readSettings(input, fn);
   const d = readClvCustomers(input.customers, s.model, fn, true);

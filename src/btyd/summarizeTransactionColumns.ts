@@ -1,5 +1,5 @@
 import { metricsError, type PathSegment } from "../core/errors.js";
-import { isArrayLike } from "../core/guards.js";
+import { isArrayLike, assertKnownOptions } from "../core/guards.js";
 import { runSummaryEngine } from "./_internal/summaryEngine.js";
 import { resolveSummaryOptions } from "./_internal/summaryOptions.js";
 import type { BtydTransactionColumns, SummarizeTransactionsOptions, TransactionColumnsSummary } from "./summaryTypes.js";
@@ -49,6 +49,7 @@ export function summarizeTransactionColumns(
   columns: BtydTransactionColumns,
   options: SummarizeTransactionsOptions,
 ): TransactionColumnsSummary {
+  assertKnownOptions(options, ["asOf", "calibrationEnd", "includeFirstTransaction", "strict", "unit", "unitMultiplier"], "summarizeTransactionColumns");
   if (columns === null || typeof columns !== "object") throw metricsError(FN, "invalid_type", ["columns"], "an object { customer, day, amount? }", columns);
   const { customer: cIn, day: dIn, amount: aIn } = columns;
   if (!isArrayLike(cIn)) throw metricsError(FN, "invalid_type", ["customer"], "an array of customer indices", cIn);
@@ -116,7 +117,7 @@ export function summarizeTransactionColumns(
     { ...opts, fn: FN, datePath: (i: number): readonly PathSegment[] => ["day", i] },
   );
   if (out.presentCount === 0) {
-    throw metricsError(FN, "empty_sample", ["asOf"], "on or after at least one customer's first purchase (every transaction is after it)", options.asOf);
+    throw metricsError(FN, "empty_sample", ["options", "asOf"], "on or after at least one customer's first purchase (every transaction is after it)", options.asOf);
   }
   const m = out.presentCount;
   const idx = new Int32Array(m);

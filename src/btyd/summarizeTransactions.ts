@@ -3,6 +3,7 @@ import { daysFromCivil, toDayNumber } from "../core/time.js";
 import { runSummaryEngine } from "./_internal/summaryEngine.js";
 import { resolveSummaryOptions } from "./_internal/summaryOptions.js";
 import type { BtydTransaction, CustomerSummary, SummarizeTransactionsOptions } from "./summaryTypes.js";
+import { assertKnownOptions } from "../core/guards.js";
 
 const FN = "summarizeTransactions";
 const MS_PER_DAY = 86_400_000;
@@ -89,7 +90,7 @@ function amountOf(v: unknown, i: number): number {
  * @param transactions - Purchases `{ customerId, at, amount? }`, in any order.
  * @param options - See {@link SummarizeTransactionsOptions}; `asOf` and `unit` are required.
  * @returns One {@link CustomerSummary} per customer with a purchase in the (calibration) window.
- * @throws {@link MetricsError} `empty_sample`: no transactions, or none on or before `asOf` (path `["asOf"]`);
+ * @throws {@link MetricsError} `empty_sample`: no transactions, or none on or before `asOf` (path `["options", "asOf"]`);
  * `invalid_type`: a transaction that is not an object, a `customerId` that is not a string/finite number,
  * an amount of the wrong type; `invalid_date`: an unparseable `at`, `asOf` or `calibrationEnd`;
  * `invalid_input`: amounts on some transactions only, or a non-numeric amount string; `not_finite`: a NaN or
@@ -119,6 +120,7 @@ export function summarizeTransactions(
   transactions: readonly BtydTransaction[],
   options: SummarizeTransactionsOptions,
 ): CustomerSummary[] {
+  assertKnownOptions(options, ["asOf", "calibrationEnd", "includeFirstTransaction", "strict", "unit", "unitMultiplier"], "summarizeTransactions");
   if (!Array.isArray(transactions)) throw metricsError(FN, "invalid_type", ["transactions"], "an array of transactions", transactions);
   const n = transactions.length;
   if (n === 0) throw metricsError(FN, "empty_sample", ["transactions"], "a non-empty array of transactions", transactions);
@@ -166,7 +168,7 @@ export function summarizeTransactions(
     { ...opts, fn: FN, datePath: (i: number): readonly PathSegment[] => [i, "at"] },
   );
   if (out.presentCount === 0) {
-    throw metricsError(FN, "empty_sample", ["asOf"], "on or after at least one customer's first purchase (every transaction is after it)", options.asOf);
+    throw metricsError(FN, "empty_sample", ["options", "asOf"], "on or after at least one customer's first purchase (every transaction is after it)", options.asOf);
   }
   const rows: CustomerSummary[] = [];
   for (let c = 0; c < idList.length; c++) {

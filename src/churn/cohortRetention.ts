@@ -11,6 +11,7 @@ import {
   type CohortRetentionTally,
 } from "./cohortRetentionTally.js";
 import { mergeCohortRetentionTallies } from "./mergeCohortRetentionTallies.js";
+import { assertKnownOptions } from "../core/guards.js";
 
 /**
  * Options for {@link cohortRetention}.
@@ -157,6 +158,7 @@ const ZERO = /* @__PURE__ */ money(0);
  * @category Churn
  */
 export function cohortRetention(activity: CohortActivity | CohortRetentionTally, options?: CohortRetentionOptions): CohortRetentionResult {
+  assertKnownOptions(options, ["asOf", "includeIncomplete", "mode", "period"], "cohortRetention");
   const opts = readOptions(options, FN);
   const includeIncomplete = opts.includeIncomplete ?? false;
   if (typeof includeIncomplete !== "boolean") {

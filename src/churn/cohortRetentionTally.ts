@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { metricsError } from "../core/errors.js";
-import { assertOneOf, isArrayLike } from "../core/guards.js";
+import { assertOneOf, isArrayLike, assertKnownOptions } from "../core/guards.js";
 import { money, type DecimalInput } from "../core/money.js";
 import { fromDayNumber, periodIndex, type DateInput, type Period } from "../core/time.js";
 import { readCustomerId, readObject, readOptions } from "./_internal/checks.js";
@@ -169,6 +169,7 @@ const MAX_DAY = 100_000_000;
  * @category Churn
  */
 export function cohortRetentionTally(activity: CohortActivity, options?: CohortRetentionTallyOptions): CohortRetentionTally {
+  assertKnownOptions(options, ["asOf", "mode", "period"], "cohortRetentionTally");
   const opts = readOptions(options, FN);
   const period = readPeriod(opts.period, FN);
   const mode = assertOneOf(opts.mode ?? "customers", ["customers", "revenue"] as const, FN, ["options", "mode"]);

@@ -2,6 +2,7 @@ import { metricsError } from "../core/errors.js";
 import { fromDayNumber, periodIndex, periodLabel, periodStart, type DateInput, type Period } from "../core/time.js";
 import { readCustomerId, readObject, readOptions, readRecordArray } from "./_internal/checks.js";
 import { readAsOf, readDay, readPeriod } from "./_internal/dates.js";
+import { assertKnownOptions } from "../core/guards.js";
 
 /**
  * One subscription (or any contract interval) of a customer. A customer may have several
@@ -136,6 +137,7 @@ export function customerMovements(
   subscriptions: readonly SubscriptionRecord[],
   options: CustomerMovementsOptions,
 ): CustomerMovementsResult {
+  assertKnownOptions(options, ["asOf", "from", "period"], "customerMovements");
   const fn = "customerMovements";
   const opts = readOptions(options, fn);
   const period = readPeriod(opts.period, fn);

@@ -1,5 +1,5 @@
 import { metricsError } from "../core/errors.js";
-import { assertPositive } from "../core/guards.js";
+import { assertPositive, assertKnownOptions } from "../core/guards.js";
 import { invertSymmetric, minimize, numericalHessian, type Minimizer } from "../math/index.js";
 import { readObject, readOptions } from "./_internal/checks.js";
 import { readSbgData, sbgLogLik } from "./_internal/sbg.js";
@@ -140,6 +140,7 @@ const FN = "fitShiftedBetaGeometric";
  * @category Churn
  */
 export function fitShiftedBetaGeometric(data: SbgData, options?: FitShiftedBetaGeometricOptions): ShiftedBetaGeometricModel {
+  assertKnownOptions(options, ["initial", "minimizer", "strict"], "fitShiftedBetaGeometric");
   const opts = readOptions(options, FN);
   const stats = readSbgData(data, FN);
   let x0 = [0, 0];

@@ -1,5 +1,5 @@
 import { metricsError } from "../core/errors.js";
-import { assertInRange, assertNonNegative, assertOneOf } from "../core/guards.js";
+import { assertInRange, assertNonNegative, assertOneOf, assertKnownOptions } from "../core/guards.js";
 import type { DateInput } from "../core/time.js";
 import { normalQuantile } from "../math/index.js";
 import { readOptions } from "./_internal/checks.js";
@@ -222,6 +222,7 @@ const FN = "kaplanMeier";
  * @category Churn
  */
 export function kaplanMeier(records: SurvivalInput, options?: KaplanMeierOptions): KaplanMeierResult {
+  assertKnownOptions(options, ["asOf", "confidence", "horizon", "interval", "unit"], "kaplanMeier");
   const opts = readOptions(options, FN);
   const confidence = assertInRange(opts.confidence ?? 0.95, 0, 1, FN, ["options", "confidence"], { minExclusive: true, maxExclusive: true });
   const interval = assertOneOf(opts.interval ?? "log-log", ["log-log", "log", "plain"] as const, FN, ["options", "interval"]);

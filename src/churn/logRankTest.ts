@@ -1,5 +1,5 @@
 import { metricsError } from "../core/errors.js";
-import { assertSafeKey } from "../core/guards.js";
+import { assertSafeKey, assertKnownOptions } from "../core/guards.js";
 import type { DateInput } from "../core/time.js";
 import { chiSquareSf, invertSymmetric } from "../math/index.js";
 import { readOptions } from "./_internal/checks.js";
@@ -99,6 +99,7 @@ export function logRankTest(
   groups: readonly SurvivalInput[] | ReadonlyMap<string, SurvivalInput>,
   options?: LogRankTestOptions,
 ): LogRankTestResult {
+  assertKnownOptions(options, ["asOf", "unit"], "logRankTest");
   const opts = readOptions(options, FN);
   const entries: [string | number, unknown][] = [];
   if (groups instanceof Map) {

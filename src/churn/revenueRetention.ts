@@ -4,6 +4,7 @@ import { money, type DecimalInput } from "../core/money.js";
 import { periodIndex, periodLabel, type DateInput, type Period } from "../core/time.js";
 import { readCustomerId, readObject, readRecordArray } from "./_internal/checks.js";
 import { readDay, readPeriod } from "./_internal/dates.js";
+import { assertKnownOptions } from "../core/guards.js";
 
 /**
  * A period's MRR movements, as a billing dashboard reports them. Every amount is a magnitude ≥ 0
@@ -195,6 +196,7 @@ export function revenueRetention(input: RevenueMovements): RevenueRetentionResul
  */
 export function revenueRetention(input: readonly MrrRecord[], options: RevenueRetentionOptions): RevenueRetentionResult;
 export function revenueRetention(input: RevenueMovements | readonly MrrRecord[], options?: RevenueRetentionOptions): RevenueRetentionResult {
+  assertKnownOptions(options, ["from", "period", "to"], "revenueRetention");
   if (Array.isArray(input)) return fromRecords(input, options);
   const m = readObject(input, FN, [], "an object of MRR movements or an array of { customerId, at, mrr } records");
   const read = (key: string, required = false): Decimal => {

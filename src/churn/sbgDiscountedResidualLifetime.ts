@@ -1,5 +1,5 @@
 import { metricsError } from "../core/errors.js";
-import { assertIntegerInRange, assertPositive } from "../core/guards.js";
+import { assertIntegerInRange, assertPositive, assertKnownOptions } from "../core/guards.js";
 import { hyp2f1 } from "../math/index.js";
 import { readObject } from "./_internal/checks.js";
 import { readSbgParams } from "./_internal/sbg.js";
@@ -53,6 +53,7 @@ export interface SbgDerlOptions {
  * @category Churn
  */
 export function sbgDiscountedResidualLifetime(model: ShiftedBetaGeometricModel | SbgParams, options: SbgDerlOptions): number {
+  assertKnownOptions(options, ["discountRate", "periodsAlive"], "sbgDiscountedResidualLifetime");
   const fn = "sbgDiscountedResidualLifetime";
   const { alpha, beta } = readSbgParams(model, fn);
   const opts = readObject(options, fn, ["options"], "an options object { periodsAlive?, discountRate }");

@@ -1,5 +1,5 @@
 import { metricsError } from "../core/errors.js";
-import { assertIntegerInRange } from "../core/guards.js";
+import { assertIntegerInRange, assertKnownOptions } from "../core/guards.js";
 import { readOptions } from "./_internal/checks.js";
 import { readSbgParams } from "./_internal/sbg.js";
 import type { SbgParams, ShiftedBetaGeometricModel } from "./fitShiftedBetaGeometric.js";
@@ -42,6 +42,7 @@ export interface SbgExpectedLifetimeOptions {
  * @category Churn
  */
 export function sbgExpectedLifetime(model: ShiftedBetaGeometricModel | SbgParams, options?: SbgExpectedLifetimeOptions): number {
+  assertKnownOptions(options, ["horizon"], "sbgExpectedLifetime");
   const fn = "sbgExpectedLifetime";
   const { alpha, beta } = readSbgParams(model, fn);
   const opts = readOptions(options, fn);

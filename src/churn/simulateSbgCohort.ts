@@ -1,4 +1,4 @@
-import { assertFinite, assertIntegerInRange } from "../core/guards.js";
+import { assertFinite, assertIntegerInRange, assertKnownOptions } from "../core/guards.js";
 import { createRng } from "../math/index.js";
 import { readObject } from "./_internal/checks.js";
 import { readSbgParams } from "./_internal/sbg.js";
@@ -56,6 +56,7 @@ export interface SimulatedSbgCohort {
  * @category Churn
  */
 export function simulateSbgCohort(model: ShiftedBetaGeometricModel | SbgParams, options: SimulateSbgCohortOptions): SimulatedSbgCohort {
+  assertKnownOptions(options, ["periods", "seed", "size"], "simulateSbgCohort");
   const fn = "simulateSbgCohort";
   const { alpha, beta } = readSbgParams(model, fn);
   const opts = readObject(options, fn, ["options"], "an options object { size, periods, seed? }");

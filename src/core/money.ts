@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
 import { type PathSegment, metricsError } from "./errors.js";
-import { assertOneOf, assertIntegerInRange, assertNonEmpty } from "./guards.js";
+import { assertOneOf, assertIntegerInRange, assertNonEmpty, assertKnownOptions } from "./guards.js";
 
 /**
  * The library's private decimal constructor: 34 significant digits,
@@ -127,6 +127,7 @@ export interface RoundMoneyOptions {
  * @category Core
  */
 export function roundMoney(value: DecimalInput, options: RoundMoneyOptions = {}): Decimal {
+  assertKnownOptions(options, ["decimals", "mode"], "roundMoney");
   const d = money(value, "roundMoney", ["value"]);
   const decimals = assertIntegerInRange(options.decimals ?? 2, 0, 20, "roundMoney", ["options", "decimals"]);
   const mode = assertOneOf(options.mode ?? "half-even", ["half-even", "half-up"] as const, "roundMoney", ["options", "mode"]);
@@ -154,6 +155,7 @@ export function roundMoney(value: DecimalInput, options: RoundMoneyOptions = {})
  * @category Core
  */
 export function allocateMoney(total: DecimalInput, weights: ArrayLike<number>, options: { decimals?: number } = {}): Decimal[] {
+  assertKnownOptions(options, ["decimals"], "allocateMoney");
   const fn = "allocateMoney";
   const decimals = assertIntegerInRange(options.decimals ?? 2, 0, 20, fn, ["options", "decimals"]);
   const w = assertNonEmpty<number>(weights, fn, ["weights"]);

@@ -1,5 +1,5 @@
 import { metricsError } from "./errors.js";
-import { assertOneOf, assertProbability, assertFinite } from "./guards.js";
+import { assertOneOf, assertProbability, assertFinite, assertKnownOptions } from "./guards.js";
 import { PERIODS, type Period } from "./time.js";
 
 /**
@@ -72,6 +72,7 @@ export function convertRate(rate: number, options: ConvertRateOptions): number {
   if (typeof options !== "object" || options === null) {
     throw metricsError(fn, "invalid_type", ["options"], "an options object { from, to }", options);
   }
+  assertKnownOptions(options, ["from", "kind", "to"], "convertRate");
   const from = assertOneOf(options.from, PERIODS, fn, ["options", "from"]);
   const to = assertOneOf(options.to, PERIODS, fn, ["options", "to"]);
   const kind = assertOneOf(options.kind ?? "churn", ["churn", "retention", "interest"] as const, fn, ["options", "kind"]);

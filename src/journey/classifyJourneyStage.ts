@@ -16,6 +16,7 @@ import {
   type PStage,
   type PreparedModel,
 } from "./_internal/prepared.js";
+import { assertKnownOptions } from "../core/guards.js";
 
 /**
  * A customer snapshot: an object whose keys are the model's signal ids
@@ -182,6 +183,7 @@ export function buildClassification(p: PreparedModel, vals: Float64Array, asOf: 
  * @category Journey
  */
 export function classifyJourneyStage(model: JourneyModel, customer: JourneyCustomer, options: JourneyClassifyOptions): JourneyClassification {
+  assertKnownOptions(options, ["asOf"], "classifyJourneyStage");
   const fn = "classifyJourneyStage";
   const p = prepareModel(model, fn);
   const asOf = readAsOf(options, fn);

@@ -2,6 +2,7 @@ import { fromDayNumber } from "../core/time.js";
 import type { JourneyModel } from "./schemas.js";
 import type { JourneyClassifyOptions, JourneyCustomer } from "./classifyJourneyStage.js";
 import { checkCustomers, overdueDays, prepareModel, readAsOf, readSignals, stageOf } from "./_internal/prepared.js";
+import { assertKnownOptions } from "../core/guards.js";
 
 /**
  * Customers in one stage.
@@ -73,6 +74,7 @@ export interface JourneyDistribution {
  * @category Journey
  */
 export function journeyDistribution(model: JourneyModel, customers: readonly JourneyCustomer[], options: JourneyClassifyOptions): JourneyDistribution {
+  assertKnownOptions(options, ["asOf"], "journeyDistribution");
   const fn = "journeyDistribution";
   const p = prepareModel(model, fn);
   const asOf = readAsOf(options, fn);

@@ -1,4 +1,4 @@
-import { assertInRange } from "../core/guards.js";
+import { assertInRange, assertKnownOptions } from "../core/guards.js";
 import { fromDayNumber, type DateInput } from "../core/time.js";
 import type { JourneyModel, JourneyProgression } from "./schemas.js";
 import type { JourneyCustomer } from "./classifyJourneyStage.js";
@@ -108,6 +108,7 @@ function median(xs: number[]): number | null {
  * @category Journey
  */
 export function journeyFunnel(model: JourneyModel, customers: readonly JourneyCustomer[], options: JourneyFunnelOptions): JourneyFunnel {
+  assertKnownOptions(options, ["asOf", "confidence"], "journeyFunnel");
   const fn = "journeyFunnel";
   const p = prepareModel(model, fn);
   const asOf = readAsOf(options, fn);

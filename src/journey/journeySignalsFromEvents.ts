@@ -3,6 +3,7 @@ import type { DateInput } from "../core/time.js";
 import type { JourneyModel } from "./schemas.js";
 import { prepareModel, readAsOf } from "./_internal/prepared.js";
 import { addEvent, fedSignals, newAccumulator, readUnknownPolicy, toSnapshot } from "./_internal/events.js";
+import { assertKnownOptions } from "../core/guards.js";
 
 /**
  * A raw customer event, e.g. `{ type: "order_placed", at: "2024-03-01T10:12:00Z" }`.
@@ -77,6 +78,7 @@ export type JourneySignalSnapshot = Readonly<Record<string, string | number | bo
  * @category Journey
  */
 export function journeySignalsFromEvents(model: JourneyModel, events: readonly JourneyEvent[], options: JourneyEventOptions): JourneySignalSnapshot {
+  assertKnownOptions(options, ["asOf", "onUnknownEvent"], "journeySignalsFromEvents");
   const fn = "journeySignalsFromEvents";
   const p = prepareModel(model, fn);
   const asOf = readAsOf(options, fn);

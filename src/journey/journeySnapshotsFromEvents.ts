@@ -3,6 +3,7 @@ import type { JourneyModel } from "./schemas.js";
 import type { JourneyEvent, JourneyEventOptions, JourneySignalSnapshot } from "./journeySignalsFromEvents.js";
 import { prepareModel, readAsOf } from "./_internal/prepared.js";
 import { addEvent, fedSignals, newAccumulator, readUnknownPolicy, toSnapshot, type EventAccumulator } from "./_internal/events.js";
+import { assertKnownOptions } from "../core/guards.js";
 
 /**
  * A raw event of an event log with many customers.
@@ -61,6 +62,7 @@ export function journeySnapshotsFromEvents(
   events: readonly JourneyCustomerEvent[],
   options: JourneyEventOptions,
 ): JourneyCustomerSnapshot[] {
+  assertKnownOptions(options, ["asOf", "onUnknownEvent"], "journeySnapshotsFromEvents");
   const fn = "journeySnapshotsFromEvents";
   const p = prepareModel(model, fn);
   const asOf = readAsOf(options, fn);

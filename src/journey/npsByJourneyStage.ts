@@ -1,5 +1,5 @@
 import { metricsError } from "../core/errors.js";
-import { assertSafeKey } from "../core/guards.js";
+import { assertSafeKey, assertKnownOptions } from "../core/guards.js";
 import { fromDayNumber, type DateInput } from "../core/time.js";
 import { mergeNpsTallies, nps, npsTally, type NpsIntervalMethod, type NpsResult, type NpsTally } from "../nps/index.js";
 import type { JourneyModel } from "./schemas.js";
@@ -102,6 +102,7 @@ export interface NpsByJourneyStage {
  * @category Journey
  */
 export function npsByJourneyStage(model: JourneyModel, customers: readonly JourneyCustomer[], options: NpsByJourneyStageOptions): NpsByJourneyStage {
+  assertKnownOptions(options, ["asOf", "confidence", "interval", "signal"], "npsByJourneyStage");
   const fn = "npsByJourneyStage";
   const p = prepareModel(model, fn);
   const asOf = readAsOf(options, fn);

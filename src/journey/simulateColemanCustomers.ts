@@ -1,5 +1,5 @@
 import { metricsError } from "../core/errors.js";
-import { assertIntegerInRange, assertOneOf } from "../core/guards.js";
+import { assertIntegerInRange, assertOneOf, assertKnownOptions } from "../core/guards.js";
 import { fromDayNumber, toDayNumber, type DateInput } from "../core/time.js";
 import { createRng } from "../math/index.js";
 import type { ColemanJourneySignals } from "./colemanJourney.js";
@@ -73,6 +73,7 @@ export function simulateColemanCustomers(n: number, options: SimulateColemanOpti
   const fn = "simulateColemanCustomers";
   assertIntegerInRange(n, 1, 10_000_000, fn, ["n"]);
   if (options === null || typeof options !== "object") throw metricsError(fn, "invalid_type", ["options"], "an options object { seed, asOf }", options);
+  assertKnownOptions(options, ["asOf", "dates", "horizonDays", "seed"], "simulateColemanCustomers");
   if (typeof options.seed !== "number" || !Number.isFinite(options.seed)) throw metricsError(fn, "invalid_type", ["options", "seed"], "a finite number", options.seed);
   const asOf = toDayNumber(options.asOf, { fn, path: ["options", "asOf"] });
   const horizon = options.horizonDays === undefined ? 180 : assertIntegerInRange(options.horizonDays, 0, 100_000, fn, ["options", "horizonDays"]);

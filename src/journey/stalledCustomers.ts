@@ -2,6 +2,7 @@ import { fromDayNumber } from "../core/time.js";
 import type { JourneyModel } from "./schemas.js";
 import type { JourneyClassifyOptions, JourneyCustomer } from "./classifyJourneyStage.js";
 import { checkCustomers, holds, overdueDays, prepareModel, readAsOf, readCustomerId, readSignals, stageOf, type PStage } from "./_internal/prepared.js";
+import { assertKnownOptions } from "../core/guards.js";
 
 /**
  * A customer whose next journey stage is overdue.
@@ -54,6 +55,7 @@ export interface StalledJourneyCustomer {
  * @category Journey
  */
 export function stalledCustomers(model: JourneyModel, customers: readonly JourneyCustomer[], options: JourneyClassifyOptions): StalledJourneyCustomer[] {
+  assertKnownOptions(options, ["asOf"], "stalledCustomers");
   const fn = "stalledCustomers";
   const p = prepareModel(model, fn);
   const asOf = readAsOf(options, fn);

@@ -2,6 +2,7 @@ import { metricsError } from "../core/errors.js";
 import type { DateInput, Period } from "../core/time.js";
 import type { LoyaltyPeriodKey } from "./types.js";
 import { periodIndex, periodRange, readAsOf, readId, readPeriod, readRows, rowAt, toDayNumber } from "./_internal/common.js";
+import { assertKnownOptions } from "../core/guards.js";
 
 /**
  * One purchase with the product category bought.
@@ -102,6 +103,7 @@ const FN = "categoryBreadth";
  * @category Loyalty
  */
 export function categoryBreadth(purchases: readonly CategoryPurchase[], options: CategoryBreadthOptions = {}): CategoryBreadthResult {
+  assertKnownOptions(options, ["asOf", "period"], "categoryBreadth");
   const rows = readRows<CategoryPurchase>(purchases, FN, "purchases { customerId, category, at? }");
   const period = readPeriod(options.period, FN);
   const asOf = readAsOf(options.asOf, FN, false);

@@ -1,5 +1,5 @@
 import { metricsError } from "../core/errors.js";
-import { assertSafeKey } from "../core/guards.js";
+import { assertSafeKey, assertKnownOptions } from "../core/guards.js";
 
 /**
  * The engagement signals {@link engagementScore} understands, for one
@@ -152,6 +152,7 @@ const FN = "engagementScore";
  * @category Loyalty
  */
 export function engagementScore(signals: EngagementSignals, weights: EngagementWeights = {}, options: EngagementScoreOptions = {}): EngagementScoreResult {
+  assertKnownOptions(options, ["caps"], "engagementScore");
   const read = (obj: unknown, name: string): Record<string, unknown> => {
     const base = name === "caps" ? ["options", "caps"] : [name];
     if (typeof obj !== "object" || obj === null || Array.isArray(obj)) throw metricsError(FN, "invalid_type", base, "an object", obj);

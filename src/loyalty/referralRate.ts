@@ -1,5 +1,5 @@
 import { metricsError } from "../core/errors.js";
-import { assertNonNegative } from "../core/guards.js";
+import { assertNonNegative, assertKnownOptions } from "../core/guards.js";
 import type { DateInput, Period } from "../core/time.js";
 import type { LoyaltyPeriodKey } from "./types.js";
 import { periodIndex, periodRange, readAsOf, readConfidence, readId, readPeriod, rowAt, toDayNumber, wilson } from "./_internal/common.js";
@@ -143,6 +143,7 @@ function fromCounts(c: ReferralCounts, confidence: number): ReferralRateResult {
  * @category Loyalty
  */
 export function referralRate(input: ReferralCounts | ReferralEvents, options: ReferralRateOptions = {}): ReferralRateResult {
+  assertKnownOptions(options, ["asOf", "confidence", "period"], "referralRate");
   const confidence = readConfidence(options.confidence, FN);
   const period = readPeriod(options.period, FN);
   if (typeof input !== "object" || input === null) throw metricsError(FN, "invalid_type", [], "referral counts or { customers, referrals }", input);

@@ -4,6 +4,7 @@ import { type DecimalInput, money } from "../core/money.js";
 import type { DateInput, Period } from "../core/time.js";
 import type { LoyaltyPeriodKey } from "./types.js";
 import { periodIndex, periodRange, readAsOf, readId, readPeriod, readRows, rowAt, toDayNumber } from "./_internal/common.js";
+import { assertKnownOptions } from "../core/guards.js";
 
 /**
  * One order: customer, date and amount (money: a decimal string, number or
@@ -132,6 +133,7 @@ const FN = "repeatCustomerEconomics";
  * @category Loyalty
  */
 export function repeatCustomerEconomics(transactions: readonly OrderTransaction[], options: RepeatCustomerEconomicsOptions): RepeatCustomerEconomicsResult {
+  assertKnownOptions(options, ["asOf", "period"], "repeatCustomerEconomics");
   if (typeof options !== "object" || options === null) throw metricsError(FN, "invalid_input", ["options", "asOf"], "given (the date the analysis is as of)", options);
   const asOf = readAsOf(options.asOf, FN, true) as number;
   const period = readPeriod(options.period, FN);

@@ -13,6 +13,7 @@ import {
   toDayNumber,
   wilson,
 } from "./_internal/common.js";
+import { assertKnownOptions } from "../core/guards.js";
 
 /**
  * One purchase: who bought, and when.
@@ -105,6 +106,7 @@ const FN = "repeatPurchaseRate";
  * @category Loyalty
  */
 export function repeatPurchaseRate(purchases: readonly PurchaseEvent[], options: RepeatPurchaseRateOptions = {}): RepeatPurchaseRateResult {
+  assertKnownOptions(options, ["asOf", "confidence", "period"], "repeatPurchaseRate");
   const rows = readRows<PurchaseEvent>(purchases, FN, "purchases { customerId, at }");
   const period = readPeriod(options.period, FN);
   const asOf = readAsOf(options.asOf, FN, false);

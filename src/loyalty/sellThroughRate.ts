@@ -2,7 +2,7 @@ import { type PathSegment, metricsError } from "../core/errors.js";
 import type { DateInput, Period } from "../core/time.js";
 import type { LoyaltyPeriodKey } from "./types.js";
 import { periodIndex, periodRange, readId, readPeriod, toDayNumber } from "./_internal/common.js";
-import { isArrayLike } from "../core/guards.js";
+import { isArrayLike, assertKnownOptions } from "../core/guards.js";
 
 /**
  * Units sold against units available, for one product (and period).
@@ -101,6 +101,7 @@ function count(v: unknown, path: readonly PathSegment[]): number {
  * @category Loyalty
  */
 export function sellThroughRate(records: SellThroughRecord | readonly SellThroughRecord[], options: SellThroughRateOptions = {}): SellThroughRateResult {
+  assertKnownOptions(options, ["period"], "sellThroughRate");
   const period = readPeriod(options.period, FN);
   const many = isArrayLike(records);
   const list = (many ? records : [records]) as readonly SellThroughRecord[];

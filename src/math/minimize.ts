@@ -1,6 +1,7 @@
 import { bfgs } from "./_internal/bfgs.js";
 import { centralGradient, maxAbs } from "./_internal/gradient.js";
 import { nelderMead } from "./_internal/nelderMead.js";
+import { assertKnownOptions } from "../core/guards.js";
 
 /**
  * Options for {@link minimize}.
@@ -127,6 +128,7 @@ export function minimize(
   x0: readonly number[],
   options: MinimizeOptions = {},
 ): MinimizeResult {
+  assertKnownOptions(options, ["fallback", "gradient", "gradientTolerance", "maxIterations", "method", "valueTolerance"], "minimize");
   const n = x0.length;
   const gradTol = options.gradientTolerance ?? 1e-7;
   const valueTol = options.valueTolerance ?? 1e-12;

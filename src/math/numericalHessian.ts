@@ -1,3 +1,4 @@
+import { assertKnownOptions } from "../core/guards.js";
 /**
  * Options for {@link numericalHessian}.
  *
@@ -45,6 +46,7 @@ export function numericalHessian(
   x: readonly number[],
   options: NumericalHessianOptions = {},
 ): number[][] {
+  assertKnownOptions(options, ["step"], "numericalHessian");
   const n = x.length;
   const rel = options.step ?? 1e-4;
   const base = Array.from(x);

@@ -1,5 +1,5 @@
 import { isMetricsError, MetricsError, metricsError } from "../core/errors.js";
-import { assertOneOf } from "../core/guards.js";
+import { assertOneOf, assertKnownOptions } from "../core/guards.js";
 import { normalCdf } from "../math/index.js";
 import { npsMoments, zFor } from "./_internal/interval.js";
 import { isCountsLike, toTally } from "./_internal/toTally.js";
@@ -135,6 +135,7 @@ export function compareNps(
   b: ArrayLike<number | null | undefined> | NpsCounts,
   options: CompareNpsOptions = {},
 ): NpsComparison {
+  assertKnownOptions(options, ["confidence", "interval"], "compareNps");
   const method = options.interval === undefined ? "adjusted-wald" : assertOneOf(options.interval, METHODS, FN, ["options", "interval"]);
   const confidence = options.confidence ?? 0.95;
   const zc = zFor(confidence, FN, ["options", "confidence"]);

@@ -1,5 +1,5 @@
 import { metricsError } from "../core/errors.js";
-import { assertOneOf } from "../core/guards.js";
+import { assertOneOf, assertKnownOptions } from "../core/guards.js";
 import { npsMoments, zFor } from "./_internal/interval.js";
 import { isCountsLike, toTally } from "./_internal/toTally.js";
 import { type NpsCounts, type NpsExclusions, type NpsInvalidPolicy, npsTally, type NpsTally } from "./npsTally.js";
@@ -152,6 +152,7 @@ export function npsFromTally(t: NpsTally, method: NpsIntervalMethod, confidence:
  * @category NPS
  */
 export function nps(input: ArrayLike<number | null | undefined> | NpsCounts, options: NpsOptions = {}): NpsResult {
+  assertKnownOptions(options, ["confidence", "interval", "onInvalid", "weights"], "nps");
   const method = options.interval === undefined ? "adjusted-wald" : assertOneOf(options.interval, METHODS, FN, ["options", "interval"]);
   const confidence = options.confidence ?? 0.95;
   const z = zFor(confidence, FN, ["options", "confidence"]);

@@ -1,5 +1,5 @@
 import { metricsError } from "../core/errors.js";
-import { assertOneOf, assertSafeKey, isArrayLike } from "../core/guards.js";
+import { assertOneOf, assertSafeKey, isArrayLike, assertKnownOptions } from "../core/guards.js";
 import { zFor } from "./_internal/interval.js";
 import { rejectScore } from "./_internal/invalidScore.js";
 import { tallyFromDistribution } from "./_internal/tallyFromDistribution.js";
@@ -123,6 +123,7 @@ export function npsBySegment<
   segmentOf: NpsSegmentOf<T>,
   options: NpsBySegmentOptions = {},
 ): NpsBySegmentResult {
+  assertKnownOptions(options, ["compareToRest", "confidence", "interval", "onInvalid"], "npsBySegment");
   const method = options.interval === undefined ? "adjusted-wald" : assertOneOf(options.interval, METHODS, FN, ["options", "interval"]);
   const onInvalid = options.onInvalid === undefined ? "throw" : assertOneOf(options.onInvalid, POLICIES, FN, ["options", "onInvalid"]);
   const confidence = options.confidence ?? 0.95;

@@ -1,5 +1,5 @@
 import { metricsError } from "../core/errors.js";
-import { assertOneOf, isArrayLike } from "../core/guards.js";
+import { assertOneOf, isArrayLike, assertKnownOptions } from "../core/guards.js";
 import { rejectScore } from "./_internal/invalidScore.js";
 import { tallyFromDistribution } from "./_internal/tallyFromDistribution.js";
 
@@ -137,7 +137,7 @@ export function emptyExclusions(): { count: number; byReason: Record<NpsExclusio
  * @param scores - Answers to the 0–10 recommend question.
  * @param options - See {@link NpsTallyOptions}.
  * @returns The tally (see {@link NpsTally}).
- * @throws {@link MetricsError} `invalid_type` when `scores` is not an array; `empty_sample` for an empty array; for a score (path `[i]`): `invalid_type`, `not_finite`, `not_integer`, `out_of_range` (unless skipped); `length_mismatch` (path `["weights"]`) when weights and scores differ in length; for a weight (path `["weights", i]`): `invalid_type`, `not_finite`, `out_of_range` (negative); `out_of_range` (path `["weights"]`) when all counted weights are zero; `invalid_option` for an unknown `onInvalid`.
+ * @throws {@link MetricsError} `invalid_type` when `scores` is not an array; `empty_sample` for an empty array; for a score (path `[i]`): `invalid_type`, `not_finite`, `not_integer`, `out_of_range` (unless skipped); `length_mismatch` (path `["options", "weights"]`) when weights and scores differ in length; for a weight (path `["options", "weights", i]`): `invalid_type`, `not_finite`, `out_of_range` (negative); `out_of_range` (path `["options", "weights"]`) when all counted weights are zero; `invalid_option` for an unknown `onInvalid`.
  *
  * @example
  * ```ts
@@ -151,6 +151,7 @@ export function emptyExclusions(): { count: number; byReason: Record<NpsExclusio
  * @category NPS
  */
 export function npsTally(scores: ArrayLike<number | null | undefined>, options: NpsTallyOptions = {}): NpsTally {
+  assertKnownOptions(options, ["onInvalid", "weights"], "npsTally");
   const onInvalid = options.onInvalid === undefined ? "throw" : assertOneOf(options.onInvalid, POLICIES, FN, ["options", "onInvalid"]);
   if (!isArrayLike(scores)) throw metricsError(FN, "invalid_type", [], "an array (or typed array) of scores", scores);
   const len = scores.length;
@@ -167,9 +168,9 @@ export function npsTally(scores: ArrayLike<number | null | undefined>, options: 
     return tallyFromDistribution(dist, n, false, n, n, excluded);
   }
 
-  if (!isArrayLike(weights)) throw metricsError(FN, "invalid_type", ["weights"], "an array of weights, one per score", weights);
+  if (!isArrayLike(weights)) throw metricsError(FN, "invalid_type", ["options", "weights"], "an array of weights, one per score", weights);
   if (weights.length !== len) {
-    throw metricsError(FN, "length_mismatch", ["weights"], `of length ${len} (one weight per score)`, weights);
+    throw metricsError(FN, "length_mismatch", ["options", "weights"], `of length ${len} (one weight per score)`, weights);
   }
   const hw = new Float64Array(11);
   let n = 0;
@@ -179,9 +180,9 @@ export function npsTally(scores: ArrayLike<number | null | undefined>, options: 
     const w = weights[i] as number;
     if (typeof w !== "number" || !(w >= 0 && w <= Number.MAX_VALUE)) {
       const requirement = "a finite weight >= 0";
-      if (typeof w !== "number") throw metricsError(FN, "invalid_type", ["weights", i], requirement, w);
-      if (!Number.isFinite(w)) throw metricsError(FN, "not_finite", ["weights", i], requirement, w);
-      throw metricsError(FN, "out_of_range", ["weights", i], requirement, w);
+      if (typeof w !== "number") throw metricsError(FN, "invalid_type", ["options", "weights", i], requirement, w);
+      if (!Number.isFinite(w)) throw metricsError(FN, "not_finite", ["options", "weights", i], requirement, w);
+      throw metricsError(FN, "out_of_range", ["options", "weights", i], requirement, w);
     }
     const s = scores[i] as number;
     const k = s >>> 0;
@@ -192,7 +193,7 @@ export function npsTally(scores: ArrayLike<number | null | undefined>, options: 
       sw2 += w * w;
     } else invalid(i);
   }
-  if (n > 0 && sw === 0) throw metricsError(FN, "out_of_range", ["weights"], "weights that are not all zero", weights);
+  if (n > 0 && sw === 0) throw metricsError(FN, "out_of_range", ["options", "weights"], "weights that are not all zero", weights);
   return tallyFromDistribution(Array.from(hw), n, true, sw, sw2, excluded);
 }
 

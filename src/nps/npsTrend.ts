@@ -1,5 +1,5 @@
 import { metricsError } from "../core/errors.js";
-import { assertOneOf, isArrayLike } from "../core/guards.js";
+import { assertOneOf, isArrayLike, assertKnownOptions } from "../core/guards.js";
 import { type DateInput, fromDayNumber, type Period, PERIODS, periodIndex, periodLabel, periodStart, toDayNumber } from "../core/time.js";
 import { zFor } from "./_internal/interval.js";
 import { rejectScore } from "./_internal/invalidScore.js";
@@ -161,6 +161,7 @@ function accToTally(a: Acc, excluded: NpsExclusions): NpsTally {
  */
 export function npsTrend(responses: readonly NpsTimedResponse[], options: NpsTrendOptions): NpsTrendResult {
   if (typeof options !== "object" || options === null) throw metricsError(FN, "invalid_type", ["options"], "an options object with a period", options);
+  assertKnownOptions(options, ["confidence", "from", "interval", "onInvalid", "period", "to"], "npsTrend");
   const period = assertOneOf(options.period, PERIODS, FN, ["options", "period"]);
   const method = options.interval === undefined ? "adjusted-wald" : assertOneOf(options.interval, METHODS, FN, ["options", "interval"]);
   const onInvalid = options.onInvalid === undefined ? "throw" : assertOneOf(options.onInvalid, POLICIES, FN, ["options", "onInvalid"]);

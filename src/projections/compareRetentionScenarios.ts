@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { metricsError } from "../core/errors.js";
-import { assertInRange } from "../core/guards.js";
+import { assertInRange, assertKnownOptions } from "../core/guards.js";
 import { clean, relativeChange, toFloat } from "./_internal/engine.js";
 import { readProjectionAssumptions, shiftRetention } from "./_internal/normalize.js";
 import { buildProjectionResult } from "./_internal/results.js";
@@ -127,6 +127,7 @@ export function compareRetentionScenarios(base: ProjectionAssumptions, options: 
   if (typeof options !== "object" || options === null) {
     throw metricsError(fn, "invalid_type", ["options"], "an options object such as { retentionDelta: 0.05 }", options);
   }
+  assertKnownOptions(options, ["clamp", "retentionDelta"], "compareRetentionScenarios");
   const delta = assertInRange(options.retentionDelta, -1, 1, fn, ["options", "retentionDelta"]);
   const clamp = options.clamp ?? false;
   if (typeof clamp !== "boolean") throw metricsError(fn, "invalid_type", ["options", "clamp"], "a boolean", clamp);

@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { type PathSegment, metricsError } from "../core/errors.js";
-import { assertNonNegative, assertOneOf, assertProbability, isArrayLike } from "../core/guards.js";
+import { assertNonNegative, assertOneOf, assertProbability, isArrayLike, assertKnownOptions } from "../core/guards.js";
 import { clean, runProjection, toFloat } from "./_internal/engine.js";
 import {
   type Normalized,
@@ -146,6 +146,7 @@ export function retentionSensitivity(base: ProjectionAssumptions, options: Reten
   if (typeof options !== "object" || options === null) {
     throw metricsError(fn, "invalid_type", ["options"], "an options object such as { retentionRates: [0.8, 0.85, 0.9] }", options);
   }
+  assertKnownOptions(options, ["discountRates", "marginMultipliers", "metric", "retentionRates"], "retentionSensitivity");
   const n = readProjectionAssumptions(base, fn, "projection");
   const rates = readList(options.retentionRates, fn, ["options", "retentionRates"], (v, p) => assertProbability(v, fn, p));
   const multipliers =

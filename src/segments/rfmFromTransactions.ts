@@ -2,6 +2,7 @@ import { metricsError } from "../core/errors.js";
 import type { DateInput } from "../core/time.js";
 import { summarizeTransactions, type BtydTransaction } from "../btyd/index.js";
 import { rfmScores, type RfmCutPoints, type RfmScore } from "./rfmScores.js";
+import { assertKnownOptions } from "../core/guards.js";
 
 /**
  * Options of {@link rfmFromTransactions}.
@@ -61,6 +62,7 @@ export interface RfmFromTransactionsOptions {
 export function rfmFromTransactions(transactions: readonly BtydTransaction[], options: RfmFromTransactionsOptions): RfmScore[] {
   const fn = "rfmFromTransactions";
   if (options === null || typeof options !== "object") throw metricsError(fn, "invalid_type", ["options"], "an options object with asOf", options);
+  assertKnownOptions(options, ["asOf", "bins", "cutPoints", "includeFirstTransaction", "method", "unit"], "rfmFromTransactions");
   const summaries = summarizeTransactions(transactions, {
     asOf: options.asOf,
     unit: options.unit ?? "day",

@@ -1,5 +1,5 @@
 import { metricsError, type PathSegment } from "../core/errors.js";
-import { assertIntegerInRange, assertOneOf } from "../core/guards.js";
+import { assertIntegerInRange, assertOneOf, assertKnownOptions } from "../core/guards.js";
 import { money, type DecimalInput } from "../core/money.js";
 
 /**
@@ -160,6 +160,7 @@ function readCuts(value: unknown, bins: number, fn: string, path: readonly PathS
  * @category Segments
  */
 export function rfmScores(rows: readonly RfmInputRow[], options: RfmScoresOptions = {}): RfmScore[] {
+  assertKnownOptions(options, ["bins", "cutPoints", "method"], "rfmScores");
   const fn = "rfmScores";
   const bins = options.bins === undefined ? 5 : assertIntegerInRange(options.bins, 2, 9, fn, ["options", "bins"]);
   const method = options.method === undefined ? "quantile" : assertOneOf(options.method, ["quantile", "cut-points"] as const, fn, ["options", "method"]);

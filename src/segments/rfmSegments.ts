@@ -2,6 +2,7 @@ import { metricsError } from "../core/errors.js";
 import type { RfmSegmentMap } from "./schemas.js";
 import { DEFAULT_RFM_SEGMENT_MAP } from "./defaultRfmSegmentMap.js";
 import { validateRfmSegmentMap } from "./_internal/segmentMap.js";
+import { assertKnownOptions } from "../core/guards.js";
 
 /**
  * A customer's scores as {@link rfmScores} returns them (only these fields are read).
@@ -88,6 +89,7 @@ function inRange(range: readonly [number, number] | undefined, x: number): boole
  * @category Segments
  */
 export function rfmSegments(scores: readonly RfmScoreInput[], options: RfmSegmentsOptions = {}): RfmSegmentRow[] {
+  assertKnownOptions(options, ["fallback", "segmentMap"], "rfmSegments");
   const fn = "rfmSegments";
   const custom = options.segmentMap !== undefined;
   const map = custom ? validateRfmSegmentMap(options.segmentMap, fn, ["options", "segmentMap"]) : DEFAULT_RFM_SEGMENT_MAP;

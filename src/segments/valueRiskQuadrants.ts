@@ -1,5 +1,5 @@
 import { metricsError } from "../core/errors.js";
-import { assertFinite, assertProbability } from "../core/guards.js";
+import { assertFinite, assertProbability, assertKnownOptions } from "../core/guards.js";
 
 /**
  * One customer's model outputs.
@@ -122,6 +122,7 @@ const ORDER: readonly ValueRiskQuadrant[] = ["retain", "rescue", "develop", "dep
  * @category Segments
  */
 export function valueRiskQuadrants(rows: readonly ValueRiskInput[], options: ValueRiskOptions = {}): ValueRiskQuadrants {
+  assertKnownOptions(options, ["aliveThreshold", "valueThreshold"], "valueRiskQuadrants");
   const fn = "valueRiskQuadrants";
   const alive = options.aliveThreshold === undefined ? 0.5 : assertProbability(options.aliveThreshold, fn, ["options", "aliveThreshold"]);
   if (!Array.isArray(rows)) throw metricsError(fn, "invalid_type", ["rows"], "an array of { customerId, probabilityAlive, value }", rows);

@@ -1,5 +1,5 @@
 import { metricsError } from "../core/errors.js";
-import { assertOneOf } from "../core/guards.js";
+import { assertOneOf, assertKnownOptions } from "../core/guards.js";
 import { checkLoyaltyIndexTally, isLoyaltyIndexTallyLike } from "./_internal/checkLoyaltyIndexTally.js";
 import { checkConfidence, meanSd, tInterval } from "./_internal/stats.js";
 import {
@@ -140,6 +140,7 @@ export function customerLoyaltyIndex(
   responses: readonly LoyaltyIndexResponse[] | LoyaltyIndexTally,
   options: CustomerLoyaltyIndexOptions = {},
 ): CustomerLoyaltyIndexResult {
+  assertKnownOptions(options, ["confidence", "levelThresholds", "method", "netCutoffs", "onInvalid", "scale"], "customerLoyaltyIndex");
   const method = options.method === undefined ? "mean" : assertOneOf(options.method, ["mean", "net"] as const, FN, ["options", "method"]);
   const confidence = checkConfidence(options.confidence ?? 0.95, FN, ["options", "confidence"]);
   let tally: LoyaltyIndexTally;

@@ -1,5 +1,5 @@
 import { type PathSegment, metricsError } from "../core/errors.js";
-import { assertInRange, assertOneOf, isArrayLike } from "../core/guards.js";
+import { assertInRange, assertOneOf, isArrayLike, assertKnownOptions } from "../core/guards.js";
 import { readPoint, readScale, type Scale } from "./_internal/scale.js";
 import { emptyRatingExclusions, ratingError, ratingProblem, type RatingExclusions, type RatingScale, type RatingScaleInput } from "./ratingTally.js";
 
@@ -263,6 +263,7 @@ export function tallyLoyaltyIndex(
  * @category Surveys
  */
 export function customerLoyaltyIndexTally(responses: readonly LoyaltyIndexResponse[], options: LoyaltyIndexTallyOptions = {}): LoyaltyIndexTally {
+  assertKnownOptions(options, ["levelThresholds", "netCutoffs", "onInvalid", "scale"], "customerLoyaltyIndexTally");
   const fn = "customerLoyaltyIndexTally";
   return tallyLoyaltyIndex(responses, readLoyaltyIndexSettings(options, fn), fn).tally;
 }

@@ -1,5 +1,5 @@
 import { metricsError } from "../core/errors.js";
-import { assertOneOf, isArrayLike } from "../core/guards.js";
+import { assertOneOf, isArrayLike, assertKnownOptions } from "../core/guards.js";
 import { readScale } from "./_internal/scale.js";
 
 /**
@@ -134,6 +134,7 @@ export function ratingError(fn: string, v: unknown, path: readonly (string | num
  * @category Surveys
  */
 export function ratingTally(scores: ArrayLike<number | null | undefined>, options: RatingTallyOptions = {}): RatingTally {
+  assertKnownOptions(options, ["onInvalid", "scale"], "ratingTally");
   const scale = readScale(options.scale ?? 5, FN, ["options", "scale"]);
   const onInvalid = options.onInvalid === undefined ? "throw" : assertOneOf(options.onInvalid, POLICIES, FN, ["options", "onInvalid"]);
   if (!isArrayLike(scores)) throw metricsError(FN, "invalid_type", [], "an array of ratings", scores);

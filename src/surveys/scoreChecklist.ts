@@ -1,5 +1,5 @@
 import { metricsError } from "../core/errors.js";
-import { assertOneOf } from "../core/guards.js";
+import { assertOneOf, assertKnownOptions } from "../core/guards.js";
 import { checkChecklist } from "./_internal/checkChecklist.js";
 import { type ChecklistAnswers, type ChecklistItemCounts, type ChecklistTally, tallyChecklist } from "./checklistTally.js";
 import type { ChecklistDefinition } from "./schemas.js";
@@ -111,6 +111,7 @@ export function scoreChecklist(
   answers: ChecklistAnswers | readonly ChecklistAnswers[] | ChecklistTally,
   options: ScoreChecklistOptions = {},
 ): ChecklistScore {
+  assertKnownOptions(options, ["unanswered"], "scoreChecklist");
   const fn = "scoreChecklist";
   const policy = options.unanswered === undefined ? "exclude" : assertOneOf(options.unanswered, ["exclude", "no"] as const, fn, ["options", "unanswered"]);
   const def = checkChecklist(definition, fn, ["definition"]);

@@ -1,5 +1,5 @@
 import { metricsError } from "../core/errors.js";
-import { assertOneOf } from "../core/guards.js";
+import { assertOneOf, assertKnownOptions } from "../core/guards.js";
 import { checkDefinition, type CheckedDefinition, coded } from "./_internal/checkDefinition.js";
 import { checkConfidence, meanSd, tInterval, wilsonInterval } from "./_internal/stats.js";
 import type { SurveyDefinition, SurveyIndexMethod } from "./schemas.js";
@@ -218,6 +218,7 @@ export function finalizeSurvey(def: CheckedDefinition, tally: SurveyTally, confi
  * @category Surveys
  */
 export function scoreSurvey(definition: SurveyDefinition, responses: readonly SurveyResponse[] | SurveyTally, options: ScoreSurveyOptions = {}): SurveyScore {
+  assertKnownOptions(options, ["confidence", "onInvalid"], "scoreSurvey");
   const confidence = checkConfidence(options.confidence ?? 0.95, FN, ["options", "confidence"]);
   const onInvalid = options.onInvalid === undefined ? "skip" : assertOneOf(options.onInvalid, ["skip", "throw"] as const, FN, ["options", "onInvalid"]);
   const def = checkDefinition(definition, FN, ["definition"]);

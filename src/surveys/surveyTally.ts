@@ -1,5 +1,5 @@
 import { type PathSegment, metricsError } from "../core/errors.js";
-import { assertOneOf, assertSafeKey, isArrayLike } from "../core/guards.js";
+import { assertOneOf, assertSafeKey, isArrayLike, assertKnownOptions } from "../core/guards.js";
 import { type CheckedDefinition, checkDefinition, coded, type QuestionInfo } from "./_internal/checkDefinition.js";
 import type { SurveyDefinition, SurveyIndexMethod } from "./schemas.js";
 
@@ -276,6 +276,7 @@ export function tallySurvey(def: CheckedDefinition, responses: readonly SurveyRe
  * @category Surveys
  */
 export function surveyTally(definition: SurveyDefinition, responses: readonly SurveyResponse[], options: SurveyTallyOptions = {}): SurveyTally {
+  assertKnownOptions(options, ["onInvalid"], "surveyTally");
   const fn = "surveyTally";
   const onInvalid = options.onInvalid === undefined ? "skip" : assertOneOf(options.onInvalid, ["skip", "throw"] as const, fn, ["options", "onInvalid"]);
   return tallySurvey(checkDefinition(definition, fn, ["definition"]), responses, onInvalid, fn);

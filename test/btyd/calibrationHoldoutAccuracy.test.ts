@@ -49,6 +49,6 @@ describe("calibrationHoldoutAccuracy", () => {
     expectMetricsError(() => calibrationHoldoutAccuracy(bg, [{ frequency: 0, recency: 0, T: 1, frequencyHoldout: -1, durationHoldout: 1 }]), "out_of_range", [0, "frequencyHoldout"]);
     expectMetricsError(() => calibrationHoldoutAccuracy(bg, [{ frequency: 0, recency: 0, T: 1, frequencyHoldout: 1, durationHoldout: Number.NaN }]), "not_finite", [0, "durationHoldout"]);
     expectMetricsError(() => calibrationHoldoutAccuracy(bg, [{ frequency: 0, recency: 1, T: 1, frequencyHoldout: 1, durationHoldout: 1 }]), "invalid_input", [0, "recency"]);
-    expectMetricsError(() => calibrationHoldoutAccuracy(bg, [{ frequency: 0, recency: 0, T: 1, frequencyHoldout: 1, durationHoldout: 1 }], { maxFrequencyBucket: -1 }), "invalid_option", ["maxFrequencyBucket"]);
+    expectMetricsError(() => calibrationHoldoutAccuracy(bg, [{ frequency: 0, recency: 0, T: 1, frequencyHoldout: 1, durationHoldout: 1 }], { maxFrequencyBucket: -1 }), "invalid_option", ["options", "maxFrequencyBucket"]);
   });
 });

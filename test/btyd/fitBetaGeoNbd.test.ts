@@ -135,13 +135,13 @@ describe("fitBetaGeoNbd", () => {
     expectMetricsError(() => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1, weight: 0 }]), "empty_sample", ["weight"]);
     expectMetricsError(() => fitBetaGeoNbd({ frequency: [1, 2], recency: [0], T: [1, 2] }), "length_mismatch", ["recency"]);
     expectMetricsError(() => fitBetaGeoNbd({ frequency: [1], recency: [0], T: [-0.5] }), "out_of_range", ["T", 0]);
-    expectMetricsError(() => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1 }], { penalizer: -1 }), "invalid_option", ["penalizer"]);
-    expectMetricsError(() => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1 }], { maxIterations: 0 }), "invalid_option", ["maxIterations"]);
-    expectMetricsError(() => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1 }], { tolerance: 0 }), "invalid_option", ["tolerance"]);
+    expectMetricsError(() => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1 }], { penalizer: -1 }), "invalid_option", ["options", "penalizer"]);
+    expectMetricsError(() => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1 }], { maxIterations: 0 }), "invalid_option", ["options", "maxIterations"]);
+    expectMetricsError(() => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1 }], { tolerance: 0 }), "invalid_option", ["options", "tolerance"]);
     expectMetricsError(
       () => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1 }], { initialParams: { r: 1, alpha: 0, a: 1, b: 1 } }),
       "invalid_option",
-      ["initialParams", "alpha"],
+      ["options", "initialParams", "alpha"],
     );
   });
 });

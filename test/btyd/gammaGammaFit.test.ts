@@ -163,10 +163,10 @@ describe("fitGammaGamma", () => {
     expectMetricsError(() => fitGammaGamma({ frequency: [1], monetaryValue: [-3] }), "out_of_range", ["monetaryValue", 0]);
     expectMetricsError(() => fitGammaGamma("rows" as never), "invalid_type", ["rows"]);
     const ok = [{ frequency: 2, monetaryValue: 5 }];
-    expectMetricsError(() => fitGammaGamma(ok, { penalizer: -1 }), "invalid_option", ["penalizer"]);
-    expectMetricsError(() => fitGammaGamma(ok, { onNonPositiveSpend: "skip" as never }), "invalid_option", ["onNonPositiveSpend"]);
-    expectMetricsError(() => fitGammaGamma(ok, { initialParams: { p: 1, q: 0.5, v: 1 }, qConstraint: true }), "invalid_option", ["initialParams", "q"]);
-    expectMetricsError(() => fitGammaGamma(ok, { maxIterations: 0 }), "invalid_option", ["maxIterations"]);
+    expectMetricsError(() => fitGammaGamma(ok, { penalizer: -1 }), "invalid_option", ["options", "penalizer"]);
+    expectMetricsError(() => fitGammaGamma(ok, { onNonPositiveSpend: "skip" as never }), "invalid_option", ["options", "onNonPositiveSpend"]);
+    expectMetricsError(() => fitGammaGamma(ok, { initialParams: { p: 1, q: 0.5, v: 1 }, qConstraint: true }), "invalid_option", ["options", "initialParams", "q"]);
+    expectMetricsError(() => fitGammaGamma(ok, { maxIterations: 0 }), "invalid_option", ["options", "maxIterations"]);
   });
 
   it("does not mutate its input and returns JSON-serializable results", () => {

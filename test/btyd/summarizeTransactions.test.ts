@@ -143,15 +143,15 @@ describe("summarizeTransactions", () => {
       "invalid_input",
       [1, "amount"],
     );
-    expectMetricsError(() => summarizeTransactions([{ customerId: 1, at: "2024-01-01" }], { asOf: "2024-02-01", unit: "month" as never }), "invalid_option", ["unit"]);
-    expectMetricsError(() => summarizeTransactions([{ customerId: 1, at: "2024-01-01" }], { asOf: "nope", unit: "day" }), "invalid_date", ["asOf"]);
+    expectMetricsError(() => summarizeTransactions([{ customerId: 1, at: "2024-01-01" }], { asOf: "2024-02-01", unit: "month" as never }), "invalid_option", ["options", "unit"]);
+    expectMetricsError(() => summarizeTransactions([{ customerId: 1, at: "2024-01-01" }], { asOf: "nope", unit: "day" }), "invalid_date", ["options", "asOf"]);
     expectMetricsError(
       () => summarizeTransactions([{ customerId: 1, at: "2024-01-01" }], { asOf: "2024-02-01", unit: "day", calibrationEnd: "2024-03-01" }),
       "out_of_range",
-      ["calibrationEnd"],
+      ["options", "calibrationEnd"],
     );
-    expectMetricsError(() => summarizeTransactions([{ customerId: 1, at: "2024-01-01" }], { asOf: "2024-02-01", unit: "day", unitMultiplier: 0 }), "out_of_range", ["unitMultiplier"]);
-    expectMetricsError(() => summarizeTransactions([{ customerId: 1, at: "2024-03-01" }], ok), "empty_sample", ["asOf"]);
+    expectMetricsError(() => summarizeTransactions([{ customerId: 1, at: "2024-01-01" }], { asOf: "2024-02-01", unit: "day", unitMultiplier: 0 }), "out_of_range", ["options", "unitMultiplier"]);
+    expectMetricsError(() => summarizeTransactions([{ customerId: 1, at: "2024-03-01" }], ok), "empty_sample", ["options", "asOf"]);
   });
 });
 

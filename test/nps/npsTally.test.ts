@@ -116,13 +116,13 @@ describe("npsTally", () => {
   });
 
   it("rejects bad weights", () => {
-    expectMetricsError(() => npsTally([9, 8], { weights: [1] }), "length_mismatch", ["weights"]);
-    expectMetricsError(() => npsTally([9, 8], { weights: [1, -1] }), "out_of_range", ["weights", 1]);
-    expectMetricsError(() => npsTally([9, 8], { weights: [Number.NaN, 1] }), "not_finite", ["weights", 0]);
-    expectMetricsError(() => npsTally([9, 8], { weights: [1, Number.POSITIVE_INFINITY] }), "not_finite", ["weights", 1]);
-    expectMetricsError(() => npsTally([9, 8], { weights: [1, "2"] as never }), "invalid_type", ["weights", 1]);
-    expectMetricsError(() => npsTally([9, 8], { weights: [0, 0] }), "out_of_range", ["weights"]);
-    expectMetricsError(() => npsTally([9, 8], { weights: 3 as never }), "invalid_type", ["weights"]);
+    expectMetricsError(() => npsTally([9, 8], { weights: [1] }), "length_mismatch", ["options", "weights"]);
+    expectMetricsError(() => npsTally([9, 8], { weights: [1, -1] }), "out_of_range", ["options", "weights", 1]);
+    expectMetricsError(() => npsTally([9, 8], { weights: [Number.NaN, 1] }), "not_finite", ["options", "weights", 0]);
+    expectMetricsError(() => npsTally([9, 8], { weights: [1, Number.POSITIVE_INFINITY] }), "not_finite", ["options", "weights", 1]);
+    expectMetricsError(() => npsTally([9, 8], { weights: [1, "2"] as never }), "invalid_type", ["options", "weights", 1]);
+    expectMetricsError(() => npsTally([9, 8], { weights: [0, 0] }), "out_of_range", ["options", "weights"]);
+    expectMetricsError(() => npsTally([9, 8], { weights: 3 as never }), "invalid_type", ["options", "weights"]);
   });
 
   it("does not mutate its inputs", () => {

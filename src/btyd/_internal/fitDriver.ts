@@ -59,7 +59,7 @@ export interface OptimizerSettings {
 export function readPenalizer(fn: string, o: { readonly penalizer?: number | undefined }): number {
   const penalizer = o.penalizer ?? 0;
   if (typeof penalizer !== "number" || !Number.isFinite(penalizer) || penalizer < 0) {
-    throw metricsError(fn, "invalid_option", ["penalizer"], "a finite number >= 0", penalizer);
+    throw metricsError(fn, "invalid_option", ["options", "penalizer"], "a finite number >= 0", penalizer);
   }
   return penalizer;
 }
@@ -68,15 +68,15 @@ export function readPenalizer(fn: string, o: { readonly penalizer?: number | und
 export function readOptimizerOptions(fn: string, o: OptimizerOptionsInput): OptimizerSettings {
   const maxIterations = o.maxIterations ?? 1000;
   if (typeof maxIterations !== "number" || !Number.isInteger(maxIterations) || maxIterations < 1) {
-    throw metricsError(fn, "invalid_option", ["maxIterations"], "a positive integer", maxIterations);
+    throw metricsError(fn, "invalid_option", ["options", "maxIterations"], "a positive integer", maxIterations);
   }
   const tolerance = o.tolerance ?? 1e-7;
   if (typeof tolerance !== "number" || !Number.isFinite(tolerance) || tolerance <= 0) {
-    throw metricsError(fn, "invalid_option", ["tolerance"], "a finite number > 0", tolerance);
+    throw metricsError(fn, "invalid_option", ["options", "tolerance"], "a finite number > 0", tolerance);
   }
   const minimizer = o.minimizer ?? minimize;
-  if (typeof minimizer !== "function") throw metricsError(fn, "invalid_option", ["minimizer"], "a function (f, x0, options) => result", minimizer);
-  if (o.strict !== undefined && typeof o.strict !== "boolean") throw metricsError(fn, "invalid_option", ["strict"], "a boolean", o.strict);
+  if (typeof minimizer !== "function") throw metricsError(fn, "invalid_option", ["options", "minimizer"], "a function (f, x0, options) => result", minimizer);
+  if (o.strict !== undefined && typeof o.strict !== "boolean") throw metricsError(fn, "invalid_option", ["options", "strict"], "a boolean", o.strict);
   return { maxIterations, tolerance, minimizer, strict: o.strict ?? false };
 }
 
@@ -172,11 +172,11 @@ function resolveOptions(problem: FitProblem, options: BtydFitOptions<object> | u
   let start: number[] | null = null;
   if (o.initialParams !== undefined) {
     const ip = o.initialParams as Record<string, unknown>;
-    if (ip === null || typeof ip !== "object") throw metricsError(fn, "invalid_option", ["initialParams"], `an object { ${problem.names.join(", ")} }`, ip);
+    if (ip === null || typeof ip !== "object") throw metricsError(fn, "invalid_option", ["options", "initialParams"], `an object { ${problem.names.join(", ")} }`, ip);
     start = problem.names.map((name, i) => {
       const v = ip[name];
       if (typeof v !== "number" || !Number.isFinite(v) || v <= 0) {
-        throw metricsError(fn, "invalid_option", ["initialParams", name], "a finite number > 0", v);
+        throw metricsError(fn, "invalid_option", ["options", "initialParams", name], "a finite number > 0", v);
       }
       return problem.timeRate[i] ? v * problem.scale : v;
     });

@@ -15,17 +15,17 @@ export function resolveSimulation(options: SimulateTransactionsOptions, fn: stri
   if (options === null || typeof options !== "object") throw metricsError(fn, "invalid_option", ["options"], "an options object", options);
   const int = (v: unknown, name: string, min: number, max: number): number => {
     if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) {
-      throw metricsError(fn, typeof v === "number" && Number.isFinite(v) && !Number.isInteger(v) ? "not_integer" : "invalid_option", [name], `an integer from ${min} to ${max}`, v);
+      throw metricsError(fn, typeof v === "number" && Number.isFinite(v) && !Number.isInteger(v) ? "not_integer" : "invalid_option", ["options", name], `an integer from ${min} to ${max}`, v);
     }
     return v;
   };
   const customers = int(options.customers, "customers", 1, 50_000_000);
   const seed = int(options.seed, "seed", -(2 ** 53), 2 ** 53);
-  const startDay = toDayNumber(options.start ?? "2024-01-01", { fn, path: ["start"] });
+  const startDay = toDayNumber(options.start ?? "2024-01-01", { fn, path: ["options", "start"] });
   const acquisitionDays = int(options.acquisitionDays ?? 0, "acquisitionDays", 0, 36500);
   const observationDays = int(options.observationDays, "observationDays", 1, 365000);
   if (acquisitionDays >= observationDays) {
-    throw metricsError(fn, "out_of_range", ["acquisitionDays"], `less than observationDays (${observationDays})`, acquisitionDays);
+    throw metricsError(fn, "out_of_range", ["options", "acquisitionDays"], `less than observationDays (${observationDays})`, acquisitionDays);
   }
   return { customers, seed, startDay, acquisitionDays, observationDays };
 }

@@ -18,19 +18,19 @@ export function resolveSummaryOptions(options: SummarizeTransactionsOptions, fn:
   if (options === null || typeof options !== "object") {
     throw metricsError(fn, "invalid_option", ["options"], "an options object with asOf and unit", options);
   }
-  const unit = assertOneOf(options.unit, ["day", "week"] as const, fn, ["unit"]);
-  const asOfDay = toDayNumber(options.asOf, { fn, path: ["asOf"] });
+  const unit = assertOneOf(options.unit, ["day", "week"] as const, fn, ["options", "unit"]);
+  const asOfDay = toDayNumber(options.asOf, { fn, path: ["options", "asOf"] });
   let calibrationEndDay: number | null = null;
   if (options.calibrationEnd !== undefined) {
-    calibrationEndDay = toDayNumber(options.calibrationEnd, { fn, path: ["calibrationEnd"] });
+    calibrationEndDay = toDayNumber(options.calibrationEnd, { fn, path: ["options", "calibrationEnd"] });
     if (calibrationEndDay > asOfDay) {
-      throw metricsError(fn, "out_of_range", ["calibrationEnd"], "on or before asOf", options.calibrationEnd);
+      throw metricsError(fn, "out_of_range", ["options", "calibrationEnd"], "on or before asOf", options.calibrationEnd);
     }
   }
-  const unitMultiplier = options.unitMultiplier === undefined ? 1 : assertPositive(options.unitMultiplier, fn, ["unitMultiplier"]);
+  const unitMultiplier = options.unitMultiplier === undefined ? 1 : assertPositive(options.unitMultiplier, fn, ["options", "unitMultiplier"]);
   const flag = (v: unknown, name: string): boolean => {
     if (v === undefined) return false;
-    if (typeof v !== "boolean") throw metricsError(fn, "invalid_option", [name], "a boolean", v);
+    if (typeof v !== "boolean") throw metricsError(fn, "invalid_option", ["options", name], "a boolean", v);
     return v;
   };
   return {

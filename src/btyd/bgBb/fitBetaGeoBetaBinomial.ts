@@ -8,6 +8,7 @@ import type {
   BtydDiscreteRow,
   BtydFitOptions,
 } from "../modelTypes.js";
+import { assertKnownOptions } from "../../core/guards.js";
 
 /**
  * Fits the BG/BB (beta-geometric / beta-binomial) model for discrete transaction opportunities — yearly
@@ -55,6 +56,7 @@ export function fitBetaGeoBetaBinomial(
   rows: readonly BtydDiscreteRow[] | BtydDiscreteColumns,
   options?: BtydFitOptions<BetaGeoBetaBinomialParams>,
 ): BetaGeoBetaBinomialModel {
+  assertKnownOptions(options, ["initialParams", "maxIterations", "minimizer", "penalizer", "strict", "tolerance"], "fitBetaGeoBetaBinomial");
   const fn = "fitBetaGeoBetaBinomial";
   const data = collapseRows(readDiscreteRows(rows, fn));
   const out = runFit(

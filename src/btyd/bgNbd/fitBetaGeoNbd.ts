@@ -2,6 +2,7 @@ import { betaGeoLogLikelihood, prepareBetaGeo } from "../_internal/betaGeoKernel
 import { fittedModelFields, runFit, timeScale } from "../_internal/fitDriver.js";
 import { collapseRows, readContinuousRows } from "../_internal/rows.js";
 import type { BetaGeoNbdModel, BetaGeoParams, BtydFitOptions, BtydSummaryColumns, BtydSummaryRow } from "../modelTypes.js";
+import { assertKnownOptions } from "../../core/guards.js";
 
 /** Fitter shared by BG/NBD and MBG/NBD (the likelihoods differ by one flag). */
 export function fitBetaGeoFamily(
@@ -90,5 +91,6 @@ export function fitBetaGeoNbd(
   rows: readonly BtydSummaryRow[] | BtydSummaryColumns,
   options?: BtydFitOptions<BetaGeoParams>,
 ): BetaGeoNbdModel {
+  assertKnownOptions(options, ["initialParams", "maxIterations", "minimizer", "penalizer", "strict", "tolerance"], "fitBetaGeoNbd");
   return { model: "bg-nbd", ...fitBetaGeoFamily("fitBetaGeoNbd", false, rows, options) };
 }

@@ -4,6 +4,7 @@ import { resolveSimulation, TransactionBuffer } from "../_internal/simulate.js";
 import { checkModel } from "../_internal/model.js";
 import type { BetaGeoParams } from "../modelTypes.js";
 import type { SimulatedTransactions, SimulateTransactionsOptions } from "../simulationTypes.js";
+import { assertKnownOptions } from "../../core/guards.js";
 
 /**
  * Simulates a customer base that follows the BG/NBD model — a seeded, reproducible transaction log for
@@ -43,13 +44,14 @@ export function simulateBetaGeoNbd(
     readonly modified?: boolean;
   },
 ): SimulatedTransactions {
+  assertKnownOptions(options, ["acquisitionDays", "customers", "modified", "observationDays", "seed", "start"], "simulateBetaGeoNbd");
   const fn = "simulateBetaGeoNbd";
   const m = checkModel({ model: "bg-nbd", params }, fn);
   if (m.model !== "bg-nbd") throw metricsError(fn, "invalid_model", ["params"], "BG/NBD parameters", params);
   const { r, alpha, a, b } = m.params;
   const sim = resolveSimulation(options, fn);
   const modified = options.modified ?? false;
-  if (typeof modified !== "boolean") throw metricsError(fn, "invalid_option", ["modified"], "a boolean", modified);
+  if (typeof modified !== "boolean") throw metricsError(fn, "invalid_option", ["options", "modified"], "a boolean", modified);
   const rng = createRng(sim.seed);
   const buf = new TransactionBuffer();
   const end = sim.observationDays;

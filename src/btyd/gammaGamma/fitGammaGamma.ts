@@ -3,6 +3,7 @@ import { invertSymmetric } from "../../math/index.js";
 import { fitDiagnostics, minimizeFromStarts, readOptimizerOptions, readPenalizer, type OptimizerSettings } from "../_internal/fitDriver.js";
 import { gammaGammaLogLik, readSpendData, type SpendData } from "./_internal/spendData.js";
 import type { FitGammaGammaOptions, GammaGammaColumns, GammaGammaModel, GammaGammaParams, GammaGammaRow } from "./types.js";
+import { assertKnownOptions } from "../../core/guards.js";
 
 const FN = "fitGammaGamma";
 
@@ -18,20 +19,20 @@ function resolve(options: FitGammaGammaOptions | undefined): Resolved {
   if (o === null || typeof o !== "object") throw metricsError(FN, "invalid_option", ["options"], "an options object", o);
   const onNonPositive = o.onNonPositiveSpend ?? "throw";
   if (onNonPositive !== "throw" && onNonPositive !== "exclude") {
-    throw metricsError(FN, "invalid_option", ["onNonPositiveSpend"], 'one of "throw", "exclude"', onNonPositive);
+    throw metricsError(FN, "invalid_option", ["options", "onNonPositiveSpend"], 'one of "throw", "exclude"', onNonPositive);
   }
   const penalizer = readPenalizer(FN, o);
   const qConstraint = o.qConstraint ?? false;
-  if (typeof qConstraint !== "boolean") throw metricsError(FN, "invalid_option", ["qConstraint"], "a boolean", qConstraint);
+  if (typeof qConstraint !== "boolean") throw metricsError(FN, "invalid_option", ["options", "qConstraint"], "a boolean", qConstraint);
   const optimizer = readOptimizerOptions(FN, o);
   let initial: GammaGammaParams | null = null;
   if (o.initialParams !== undefined) {
     const ip = o.initialParams as unknown as Record<string, unknown>;
-    if (ip === null || typeof ip !== "object") throw metricsError(FN, "invalid_option", ["initialParams"], "an object { p, q, v }", ip);
+    if (ip === null || typeof ip !== "object") throw metricsError(FN, "invalid_option", ["options", "initialParams"], "an object { p, q, v }", ip);
     for (const k of ["p", "q", "v"]) {
       const v = ip[k];
       if (typeof v !== "number" || !Number.isFinite(v) || v <= 0 || (k === "q" && qConstraint && v <= 1)) {
-        throw metricsError(FN, "invalid_option", ["initialParams", k], k === "q" && qConstraint ? "a finite number > 1 (qConstraint)" : "a finite number > 0", v);
+        throw metricsError(FN, "invalid_option", ["options", "initialParams", k], k === "q" && qConstraint ? "a finite number > 1 (qConstraint)" : "a finite number > 0", v);
       }
     }
     initial = { p: ip["p"] as number, q: ip["q"] as number, v: ip["v"] as number };
@@ -114,6 +115,7 @@ function hessian(d: SpendData, theta: readonly number[]): number[][] {
  * @category BTYD
  */
 export function fitGammaGamma(rows: readonly GammaGammaRow[] | GammaGammaColumns, options?: FitGammaGammaOptions): GammaGammaModel {
+  assertKnownOptions(options, ["initialParams", "maxIterations", "minimizer", "onNonPositiveSpend", "penalizer", "qConstraint", "strict", "tolerance"], "fitGammaGamma");
   const opts = resolve(options);
   const d = readSpendData(rows, FN, opts.onNonPositive);
   const s = d.meanM;

@@ -1,5 +1,5 @@
 import { metricsError } from "../../core/errors.js";
-import { assertFinite, isArrayLike } from "../../core/guards.js";
+import { assertFinite, isArrayLike, assertKnownOptions } from "../../core/guards.js";
 import { createRng } from "../../math/index.js";
 import type { GammaGammaParams } from "./types.js";
 
@@ -51,6 +51,7 @@ export interface SimulatedSpend {
  * @category BTYD
  */
 export function simulateGammaGammaSpend(params: GammaGammaParams, frequencies: ArrayLike<number>, options: SimulateGammaGammaOptions = {}): SimulatedSpend {
+  assertKnownOptions(options, ["seed"], "simulateGammaGammaSpend");
   const fn = "simulateGammaGammaSpend";
   if (params === null || typeof params !== "object") throw metricsError(fn, "invalid_model", ["params"], "an object { p, q, v }", params);
   for (const k of ["p", "q", "v"] as const) {

@@ -1,5 +1,6 @@
 import { fitBetaGeoFamily } from "../bgNbd/fitBetaGeoNbd.js";
 import type { BetaGeoParams, BtydFitOptions, BtydSummaryColumns, BtydSummaryRow, ModifiedBetaGeoNbdModel } from "../modelTypes.js";
+import { assertKnownOptions } from "../../core/guards.js";
 
 /**
  * Fits the MBG/NBD (modified BG/NBD) model: as BG/NBD, but a customer may also drop out right after the
@@ -43,5 +44,6 @@ export function fitModifiedBetaGeoNbd(
   rows: readonly BtydSummaryRow[] | BtydSummaryColumns,
   options?: BtydFitOptions<BetaGeoParams>,
 ): ModifiedBetaGeoNbdModel {
+  assertKnownOptions(options, ["initialParams", "maxIterations", "minimizer", "penalizer", "strict", "tolerance"], "fitModifiedBetaGeoNbd");
   return { model: "mbg-nbd", ...fitBetaGeoFamily("fitModifiedBetaGeoNbd", true, rows, options) };
 }

@@ -2,6 +2,7 @@ import { fittedModelFields, runFit, timeScale } from "../_internal/fitDriver.js"
 import { paretoLogLikelihood, paretoLogLikelihoodGrad } from "../_internal/paretoKernel.js";
 import { collapseRows, readContinuousRows, type RowData } from "../_internal/rows.js";
 import type { BtydFitOptions, BtydSummaryColumns, BtydSummaryRow, ParetoNbdModel, ParetoNbdParams } from "../modelTypes.js";
+import { assertKnownOptions } from "../../core/guards.js";
 
 /** Rows ordered by frequency, so per-x terms are computed once per run of equal x. */
 function sortByFrequency(d: RowData): RowData {
@@ -54,6 +55,7 @@ function sortByFrequency(d: RowData): RowData {
  * @category BTYD
  */
 export function fitParetoNbd(rows: readonly BtydSummaryRow[] | BtydSummaryColumns, options?: BtydFitOptions<ParetoNbdParams>): ParetoNbdModel {
+  assertKnownOptions(options, ["initialParams", "maxIterations", "minimizer", "penalizer", "strict", "tolerance"], "fitParetoNbd");
   const fn = "fitParetoNbd";
   const data = sortByFrequency(collapseRows(readContinuousRows(rows, fn)));
   const scale = timeScale(data.T);

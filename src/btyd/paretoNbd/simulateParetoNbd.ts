@@ -4,6 +4,7 @@ import { resolveSimulation, TransactionBuffer } from "../_internal/simulate.js";
 import { checkModel } from "../_internal/model.js";
 import type { ParetoNbdParams } from "../modelTypes.js";
 import type { SimulatedTransactions, SimulateTransactionsOptions } from "../simulationTypes.js";
+import { assertKnownOptions } from "../../core/guards.js";
 
 /**
  * Simulates a customer base that follows the Pareto/NBD model — a seeded, reproducible transaction log.
@@ -32,6 +33,7 @@ import type { SimulatedTransactions, SimulateTransactionsOptions } from "../simu
  * @category BTYD
  */
 export function simulateParetoNbd(params: ParetoNbdParams, options: SimulateTransactionsOptions): SimulatedTransactions {
+  assertKnownOptions(options, ["acquisitionDays", "customers", "observationDays", "seed", "start"], "simulateParetoNbd");
   const fn = "simulateParetoNbd";
   const m = checkModel({ model: "pareto-nbd", params }, fn);
   if (m.model !== "pareto-nbd") throw metricsError(fn, "invalid_model", ["params"], "Pareto/NBD parameters", params);
