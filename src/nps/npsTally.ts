@@ -161,7 +161,19 @@ export function npsTally(scores: ArrayLike<number | null | undefined>, options: 
   const invalid = (i: number): void => rejectScore(FN, scores[i], [i], skip, excluded);
 
   if (weights === undefined) {
-    const dist = scores instanceof Uint8Array ? countBytes(scores, invalid) : countNumbers(scores as ArrayLike<number>, invalid);
+    let dist: number[];
+    if (scores instanceof Uint8Array) dist = countBytes(scores, invalid);
+    else {
+      try {
+        dist = countNumbers(scores as ArrayLike<number>, invalid);
+      } catch (e) {
+        // `>>> 0` throws a TypeError on a bigint: recount, checking each type.
+        if (!(e instanceof TypeError)) throw e;
+        excluded.count = 0;
+        for (const r of Object.keys(excluded.byReason) as NpsExclusionReason[]) excluded.byReason[r] = 0;
+        dist = countChecked(scores, invalid);
+      }
+    }
     let n = 0;
     for (let k = 0; k <= 10; k++) n += dist[k] as number;
     return tallyFromDistribution(dist, n, false, n, n, excluded);
@@ -185,7 +197,7 @@ export function npsTally(scores: ArrayLike<number | null | undefined>, options: 
       throw metricsError(FN, "out_of_range", ["weights", i], requirement, w);
     }
     const s = scores[i] as number;
-    const k = s >>> 0;
+    const k = typeof s === "number" ? s >>> 0 : -1;
     if (k === s && k <= 10) {
       (hw[k] as number) += w;
       n++;
@@ -208,7 +220,7 @@ export function npsTally(scores: ArrayLike<number | null | undefined>, options: 
     sw2 = 0;
     for (let i = 0; i < len; i++) {
       const s = scores[i] as number;
-      const k = s >>> 0;
+      const k = typeof s === "number" ? s >>> 0 : -1;
       if (k === s && k <= 10) {
         const w = (weights[i] as number) * s1 * s2;
         (hw[k] as number) += w;
@@ -221,6 +233,18 @@ export function npsTally(scores: ArrayLike<number | null | undefined>, options: 
 }
 
 const MIN_NORMAL = 2.2250738585072014e-308;
+
+/** The per-element count, checking each value's type (bigints and other non-numbers are invalid). */
+function countChecked(scores: ArrayLike<unknown>, invalid: (i: number) => void): number[] {
+  const h = new Float64Array(11);
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i];
+    const k = typeof s === "number" ? s >>> 0 : -1;
+    if (k === s && k <= 10) (h[k] as number)++;
+    else invalid(i);
+  }
+  return Array.from(h);
+}
 
 /** Below this many bytes the word-at-a-time path is not worth its setup. */
 const SWAR_MIN = 4096;

@@ -1,6 +1,7 @@
 import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { allocateMoney, money, roundMoney, sumMoney } from "../../src/core/index.js";
+import { runInNewContext } from "node:vm";
+import { allocateMoney, isArrayLike, money, roundMoney, sumMoney, toDayNumber, toEpochMs } from "../../src/core/index.js";
 import { expectMetricsError } from "../helpers/expectClose.js";
 
 // Issue 13: hostile inputs. Each reproducer is a MetricsError or a finite, exact result.
@@ -46,5 +47,40 @@ describe("money hostile inputs (issue 13)", () => {
     // 100 digits of cents is the limit.
     expect(sumMoney(allocateMoney("9".repeat(98) + ".99", [1, 2])).toFixed()).toBe("9".repeat(98) + ".99");
     expectMetricsError(() => allocateMoney("1e100", [1, 1]), "out_of_range", ["total"]);
+  });
+});
+
+describe("dates and foreign values (issue 13)", () => {
+  it("a Date whose time is out of range is invalid_date", () => {
+    expectMetricsError(() => toEpochMs(new Date(8.64e15 + 1), "f", ["at"]), "invalid_date", ["at"]);
+    expectMetricsError(() => toDayNumber(new Date(Number.NaN)), "invalid_date");
+    // A fake that only claims to be a Date.
+    const fake = { [Symbol.toStringTag]: "Date", getTime: () => 0 };
+    expectMetricsError(() => toEpochMs(fake as never), "invalid_date", []);
+    // A subclass overriding getTime is read through the real Date slot.
+    class Liar extends Date {
+      override getTime(): number {
+        return Number.POSITIVE_INFINITY;
+      }
+    }
+    expect(toEpochMs(new Liar(86_400_000))).toBe(86_400_000);
+  });
+
+  it("a Date from another realm is a Date", () => {
+    const d = runInNewContext("new Date(86400000)") as Date;
+    expect(d instanceof Date).toBe(false);
+    expect(toEpochMs(d)).toBe(86_400_000);
+    expect(toDayNumber(d)).toBe(1);
+    expectMetricsError(() => toEpochMs(runInNewContext("new Date(NaN)") as Date), "invalid_date", []);
+  });
+
+  it("isArrayLike: bigint arrays and revoked proxies are not number arrays", () => {
+    expect(isArrayLike(new BigInt64Array(2))).toBe(false);
+    expect(isArrayLike(new BigUint64Array(2))).toBe(false);
+    const p = Proxy.revocable([], {});
+    p.revoke();
+    expect(isArrayLike(p.proxy)).toBe(false);
+    expect(isArrayLike(new Float64Array(2))).toBe(true);
+    expect(isArrayLike(runInNewContext("[1, 2]"))).toBe(true);
   });
 });

@@ -60,3 +60,26 @@ describe("nps hostile inputs (issue 13)", () => {
     expect(npsSampleSize({ marginOfError: 5 }).n).toBe(1534);
   });
 });
+
+describe("nps foreign values (issue 13)", () => {
+  it("bigints, a BigInt64Array and a revoked Proxy are invalid_type, not raw TypeErrors", () => {
+    expectMetricsError(() => nps([9n, 10n] as never), "invalid_type", [0]);
+    expectMetricsError(() => nps([9, 10, 7, 8, 9n] as never), "invalid_type", [4]);
+    expectMetricsError(() => nps(new BigInt64Array([9n, 10n]) as never), "invalid_type", []);
+    expectMetricsError(() => nps(new BigUint64Array([9n]) as never), "invalid_type", []);
+    const p = Proxy.revocable([], {});
+    p.revoke();
+    expectMetricsError(() => nps(p.proxy as never), "invalid_type", []);
+    expectMetricsError(() => nps([9, 0], { weights: [1, 1n] as never }), "invalid_type", ["weights", 1]);
+    expectMetricsError(() => nps([9, 0n] as never, { weights: [1, 1] }), "invalid_type", [1]);
+  });
+
+  it('bigints are skipped as invalid_type under onInvalid: "skip"', () => {
+    // Valid answers 10, 9, 0 → P = 2, D = 1 of 3: NPS = 100·(2 − 1)/3 = 33.33…
+    const r = nps([10, 9n, 9, 0, 10n] as never, { onInvalid: "skip" });
+    expect(r.n).toBe(3);
+    expect(r.score).toBeCloseTo(100 / 3, 12);
+    expect(r.excluded.count).toBe(2);
+    expect(r.excluded.byReason.invalid_type).toBe(2);
+  });
+});

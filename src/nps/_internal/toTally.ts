@@ -17,7 +17,12 @@ function close(a: number, b: number): boolean {
 
 /** Whether a value looks like a tally / class counts rather than an array of scores. */
 export function isCountsLike(value: unknown): value is NpsCounts {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value);
+  if (typeof value !== "object" || value === null || ArrayBuffer.isView(value)) return false;
+  try {
+    return !Array.isArray(value);
+  } catch {
+    return false; // a revoked Proxy: left to the array check, which rejects it
+  }
 }
 
 /**
