@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseChecklistDefinition, parseSurveyDefinition, scoreChecklist } from "../../src/surveys/index.js";
+import { csat, parseChecklistDefinition, parseSurveyDefinition, scoreChecklist } from "../../src/surveys/index.js";
 import { expectMetricsError } from "../helpers/expectClose.js";
 
 // Issue 13: hostile inputs. Each reproducer is a MetricsError with code and path.
@@ -29,5 +29,10 @@ describe("surveys hostile inputs (issue 13)", () => {
     const def = { sections: [{ id: "s", items: [{ id: "a", text: "A" }, { id: "b", text: "B" }] }] };
     expectMetricsError(() => scoreChecklist(def as never, { a: true, b: "maybe" } as never), "invalid_type", ["answers", "b"]);
     expectMetricsError(() => scoreChecklist(def as never, { a: 1 } as never), "invalid_type", ["answers", "a"]);
+  });
+
+  it("csat: confidence 0.9999999999999999 is out_of_range", () => {
+    expectMetricsError(() => csat([5, 4, 4, 3, 1], { confidence: 0.9999999999999999 }), "out_of_range", ["options", "confidence"]);
+    expect(csat([5, 4, 4, 3, 1], { confidence: 0.999999999 }).value).toBe(0.6);
   });
 });
