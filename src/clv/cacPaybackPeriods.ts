@@ -5,6 +5,11 @@ import type { Period } from "../core/time.js";
 import { readRetentionInputs } from "./_internal/retentionInputs.js";
 import type { ClvPerPeriod, ClvTiming } from "./types.js";
 
+// The largest payback cacPaybackPeriods computes: 10⁹ periods (documented on
+// the function). More (a margin tiny next to CAC) is an `undefined_result`
+// error rather than a search that would never end.
+const MAX_PAYBACK_PERIODS = 1_000_000_000;
+
 /**
  * Input of {@link cacPaybackPeriods}.
  *
@@ -63,11 +68,13 @@ export interface CacPaybackResult {
  * @remarks
  * `wholePeriods` is exact (Decimal partial sums); `periods` interpolates
  * linearly inside the paying-back period, as dashboards do. A margin ≤ 0
- * never pays back. A CAC of 0 pays back in 0 periods.
+ * never pays back. A CAC of 0 pays back in 0 periods. A payback longer than
+ * 10⁹ periods is not computed: it is an
+ * `undefined_result` error.
  *
  * @param input - See {@link CacPaybackInput}.
  * @returns Fractional and whole periods (or `"never"`), the method and the cumulative margin at payback.
- * @throws {@link MetricsError} `out_of_range` for a negative CAC, a retention outside [0, 1], a negative discount rate or growth ≤ −1; `unit_mismatch` when tagged inputs disagree on the period; `invalid_type`/`not_finite`/`invalid_input`/`invalid_option` for malformed values.
+ * @throws {@link MetricsError} `undefined_result` when payback would take more than 10⁹ periods; `out_of_range` for a negative CAC, a retention outside [0, 1], a negative discount rate or growth ≤ −1; `unit_mismatch` when tagged inputs disagree on the period; `invalid_type`/`not_finite`/`invalid_input`/`invalid_option` for malformed values.
  *
  * @example
  * ```ts
@@ -117,21 +124,33 @@ export function cacPaybackPeriods(input: CacPaybackInput): CacPaybackResult {
     if (q.eq(1)) return a.times(n);
     return a.times(one.minus(q.pow(n))).div(one.minus(q));
   };
+  const tooLong = () =>
+    metricsError(fn, "undefined_result", ["margin"], `a payback within ${MAX_PAYBACK_PERIODS} periods (the margin is too small next to CAC)`, input.margin);
   let n: number;
   if (q.isZero()) {
     n = 1;
     if (a.lt(cac)) return never;
   } else if (q.eq(1)) {
-    n = Math.max(1, Math.ceil(cac.div(a).toNumber()));
+    const estimate = cac.div(a);
+    if (estimate.gt(MAX_PAYBACK_PERIODS)) throw tooLong();
+    n = Math.max(1, Math.ceil(estimate.toNumber()));
   } else {
     const x = one.minus(cac.times(one.minus(q)).div(a)); // q^n must reach this
     if (!x.isPositive() || x.isZero()) return never; // q < 1 and the lifetime value ≤ CAC
     const estimate = x.ln().div(q.ln()).toNumber();
-    if (!Number.isFinite(estimate) || estimate > 1e15) return never;
+    if (!Number.isFinite(estimate) || estimate > MAX_PAYBACK_PERIODS) throw tooLong();
     n = Math.max(1, Math.ceil(estimate));
   }
-  while (n > 1 && partial(n - 1).gte(cac)) n--;
-  while (partial(n).lt(cac)) n++;
+  // The estimate is within a period or two of the answer; the bounded steps
+  // below correct rounding in it and can never run away.
+  for (let steps = 0; n > 1 && partial(n - 1).gte(cac); steps++) {
+    if (steps > 64) throw tooLong();
+    n--;
+  }
+  for (let steps = 0; partial(n).lt(cac); steps++) {
+    if (steps > 64 || n >= MAX_PAYBACK_PERIODS) throw tooLong();
+    n++;
+  }
   const before = partial(n - 1);
   const after = partial(n);
   const fraction = cac.minus(before).div(after.minus(before)).toNumber();

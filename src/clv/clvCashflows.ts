@@ -87,7 +87,7 @@ export interface ClvCashflowTable {
  * @see Gupta, S. & Lehmann, D. R. (2003), "Customers as assets", Journal of Interactive Marketing 17(1), 9–24.
  *
  * @remarks
- * Computed in Decimal (34 significant digits): rates are converted from their
+ * Computed in Decimal (120 significant digits): rates are converted from their
  * shortest decimal string (0.8 is exactly 0.8), so the table adds up exactly;
  * the float columns (`survival`, `discountFactor`) are for display.
  *

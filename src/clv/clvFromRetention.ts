@@ -71,7 +71,7 @@ export interface ClvFromRetentionResult {
  * @see Gupta, S. & Lehmann, D. R. (2003), "Customers as assets", Journal of Interactive Marketing 17(1), 9–24; Gupta, Lehmann & Stuart (2004), "Valuing Customers", Journal of Marketing Research 41(1).
  *
  * @remarks
- * Computed in Decimal (34 significant digits); rates cross into Decimal from
+ * Computed in Decimal (120 significant digits); rates cross into Decimal from
  * their shortest decimal string. The infinite horizon is undefined when
  * r(1 + g) ≥ 1 + d (margins grow faster than they are discounted and lost):
  * that is an `undefined_result` error, never Infinity. A retention of 1 with

@@ -175,8 +175,17 @@ export function describeValue(value: unknown): string {
   if (typeof value === "bigint") return `${value}n`;
   if (typeof value === "boolean" || typeof value === "symbol") return String(value);
   if (typeof value === "function") return "a function";
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
+  // Describing must never throw: a revoked Proxy throws in Array.isArray, a
+  // fake or foreign Date in instanceof-based reads.
+  try {
+    if (Array.isArray(value)) return `an array of length ${value.length}`;
+    if (Object.prototype.toString.call(value) === "[object Date]") {
+      const t = Date.prototype.getTime.call(value);
+      return Number.isNaN(t) ? "Invalid Date" : new Date(t).toISOString();
+    }
+  } catch {
+    return "an object";
+  }
   return "an object";
 }
 

@@ -318,11 +318,14 @@ export function assertSafeKey(value: unknown, fn: string, path: readonly PathSeg
  * Whether a value is array-like (an array or a typed array).
  *
  * @param value - Anything.
- * @returns `true` for arrays and typed arrays.
+ * @returns `true` for arrays and typed arrays of numbers; `false` for
+ * everything else, including `BigInt64Array`/`BigUint64Array` (bigints are not
+ * numbers), a `DataView` and a revoked `Proxy` (never a raw `TypeError`).
  *
  * @example
  * ```ts
  * import { isArrayLike } from "customer-metrics/core";
+ * isArrayLike(new BigInt64Array(3)); // => false
  * isArrayLike(new Uint8Array(3)); // => true
  * isArrayLike("abc"); // => false
  * ```
@@ -330,7 +333,17 @@ export function assertSafeKey(value: unknown, fn: string, path: readonly PathSeg
  * @category Core
  */
 export function isArrayLike(value: unknown): value is ArrayLike<unknown> {
-  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+  try {
+    if (Array.isArray(value)) return true;
+  } catch {
+    return false; // a revoked Proxy: Array.isArray throws a TypeError
+  }
+  return (
+    ArrayBuffer.isView(value) &&
+    !(value instanceof DataView) &&
+    // BigInt64Array / BigUint64Array hold bigints, not numbers.
+    !(typeof BigInt64Array !== "undefined" && (value instanceof BigInt64Array || value instanceof BigUint64Array))
+  );
 }
 
 /**

@@ -3,16 +3,23 @@ import { type PathSegment, metricsError } from "./errors.js";
 import { assertOneOf, assertIntegerInRange, assertNonEmpty, assertKnownOptions } from "./guards.js";
 
 /**
- * The library's private decimal constructor: 34 significant digits,
- * round-half-even, plain (non-exponential) strings for ordinary magnitudes.
- * The caller's global `Decimal` settings are never read or changed.
+ * The library's private decimal constructor: 120 (`MONEY_PRECISION`)
+ * significant digits, round-half-even, plain (non-exponential) strings for
+ * ordinary magnitudes. The caller's global `Decimal` settings are never read
+ * or changed.
  */
 const MoneyDecimal = Decimal.clone({
-  precision: 34,
+  precision: 120, // MONEY_PRECISION
   rounding: Decimal.ROUND_HALF_EVEN,
   toExpNeg: -30,
   toExpPos: 40,
 });
+
+// Significant digits of every money result, and the most a money input may
+// have (documented on `money` and in docs/precision-and-money.md): sums of
+// amounts are exact while the result fits in 120 digits (e.g. 60 integer and
+// 60 fractional digits).
+const MONEY_PRECISION = 120;
 
 /**
  * A money amount as callers may pass it: a decimal string (recommended, exact),
@@ -35,19 +42,26 @@ export type Money = Decimal;
  * @remarks
  * Numbers are converted through their shortest round-trip string, so `0.1`
  * becomes exactly `0.1`. Pass strings when amounts come from text (CSV, JSON)
- * to avoid binary floating point altogether.
+ * to avoid binary floating point altogether. Strings are taken as they are:
+ * surrounding whitespace is an error, as any other stray character.
+ *
+ * Money keeps 120 significant digits, so additions of amounts are exact while
+ * the result fits in 120 digits. An amount with more than 120 significant
+ * digits, or one outside decimal.js's exponent range (|exponent| > 9·10¹⁵,
+ * which would become ±Infinity or 0), is `out_of_range`.
  *
  * @param value - A decimal string, finite number or `Decimal`.
  * @param fn - Name of the calling function, for the error message. @defaultValue `"money"`
  * @param path - Path to the value, for the error. @defaultValue `[]`
- * @returns A `Decimal` (34 significant digits, half-even).
- * @throws {@link MetricsError} `invalid_type` for other types; `not_finite` for NaN/±Infinity; `invalid_input` for unparseable strings.
+ * @returns A `Decimal` (120 significant digits, half-even).
+ * @throws {@link MetricsError} `invalid_type` for other types; `not_finite` for NaN/±Infinity; `invalid_input` for unparseable strings (including surrounding whitespace); `out_of_range` for more than 120 significant digits or an exponent beyond ±9·10¹⁵.
  *
  * @example
  * ```ts
  * import { money } from "customer-metrics/core";
  * money("19.99").plus(money(0.01)).toString(); // => "20"
  * money(0.1).plus(0.2).toString(); // => "0.3"
+ * money("1e9000000000000001"); // throws out_of_range
  * ```
  *
  * @category Core
@@ -58,18 +72,29 @@ export function money(value: DecimalInput, fn = "money", path: readonly PathSegm
     return new MoneyDecimal(value === 0 ? 0 : value);
   }
   if (typeof value === "string") {
-    const s = value.trim();
-    if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s)) {
-      throw metricsError(fn, "invalid_input", path, 'a decimal string such as "19.99"', value);
+    if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(value)) {
+      throw metricsError(fn, "invalid_input", path, 'a decimal string such as "19.99" (no surrounding whitespace)', value);
     }
-    return new MoneyDecimal(s);
+    const d = new MoneyDecimal(value);
+    const nonZero = /[1-9]/.test(value.replace(/[eE].*$/, ""));
+    if (!d.isFinite() || (nonZero && d.isZero())) {
+      throw metricsError(fn, "out_of_range", path, "a money amount with an exponent within ±9e15", value);
+    }
+    return checkDigits(d.isZero() ? new MoneyDecimal(0) : d, fn, path, value);
   }
   if (Decimal.isDecimal(value)) {
     const d = new MoneyDecimal(value as Decimal.Value);
     if (!d.isFinite()) throw metricsError(fn, "not_finite", path, "a finite money amount", value.toString());
-    return d.isZero() ? new MoneyDecimal(0) : d;
+    return checkDigits(d.isZero() ? new MoneyDecimal(0) : d, fn, path, value.toString());
   }
   throw metricsError(fn, "invalid_type", path, "a decimal string, a finite number or a Decimal", value);
+}
+
+function checkDigits(d: Decimal, fn: string, path: readonly PathSegment[], value: unknown): Decimal {
+  if (d.precision() > MONEY_PRECISION) {
+    throw metricsError(fn, "out_of_range", path, `a money amount with at most ${MONEY_PRECISION} significant digits`, value);
+  }
+  return d;
 }
 
 /**
@@ -144,7 +169,7 @@ export function roundMoney(value: DecimalInput, options: RoundMoneyOptions = {})
  * @param weights - Non-negative weights, at least one positive.
  * @param options - `decimals`: minor units to keep. @defaultValue `2`
  * @returns One `Decimal` per weight; their sum equals `roundMoney(total, { decimals })`.
- * @throws {@link MetricsError} `empty_sample` for no weights; `out_of_range` for a negative weight or all-zero weights.
+ * @throws {@link MetricsError} `empty_sample` for no weights; `out_of_range` for a negative weight, all-zero weights or a total with more than 100 digits of minor units; `undefined_result` if the shares cannot be computed exactly (weights spanning hundreds of orders of magnitude).
  *
  * @example
  * ```ts
@@ -174,6 +199,12 @@ export function allocateMoney(total: DecimalInput, weights: ArrayLike<number>, o
   const unit = new MoneyDecimal(10).pow(-decimals);
   const rounded = roundMoney(total, { decimals });
   const units = rounded.div(unit); // integer count of minor units (may be negative)
+  // Each share is computed to MONEY_PRECISION digits; keeping the count of
+  // minor units 20 digits shorter leaves room for its fractional part, so the
+  // floors are exact and the parts sum to the total.
+  if (!units.isZero() && units.e + 1 > MONEY_PRECISION - 20) {
+    throw metricsError(fn, "out_of_range", ["total"], `a total with at most ${MONEY_PRECISION - 20} digits of minor units`, total);
+  }
   const sign = units.isNegative() ? -1 : 1;
   const absUnits = units.abs();
   const parts: Decimal[] = [];
@@ -187,6 +218,9 @@ export function allocateMoney(total: DecimalInput, weights: ArrayLike<number>, o
     remainders.push({ i, r: exact.minus(floor) });
   }
   let left = absUnits.minus(allocated).toNumber();
+  if (!(left >= 0 && left <= ws.length)) {
+    throw metricsError(fn, "undefined_result", ["weights"], "weights whose shares can be computed exactly", weights);
+  }
   remainders.sort((a, b) => b.r.comparedTo(a.r) || a.i - b.i);
   for (let k = 0; left > 0; k++, left--) {
     const idx = (remainders[k % remainders.length] as { i: number }).i;

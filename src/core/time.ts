@@ -84,10 +84,18 @@ export function toEpochMs(date: DateInput, fn = "toEpochMs", path: readonly Path
     if (!Number.isFinite(date) || Math.abs(date) > MAX_MS) throw metricsError(fn, "invalid_date", path, requirement, date);
     return date === 0 ? 0 : date;
   }
-  if (date instanceof Date) {
-    const t = date.getTime();
-    if (Number.isNaN(t)) throw metricsError(fn, "invalid_date", path, requirement, date);
-    return t;
+  if (Object.prototype.toString.call(date) === "[object Date]") {
+    // Not `instanceof`: a Date from another realm (a vm context, an iframe) is
+    // a Date too. getTime through the prototype checks the brand; a fake with
+    // Symbol.toStringTag "Date" throws there and is invalid_date as well.
+    let t: number;
+    try {
+      t = Date.prototype.getTime.call(date);
+    } catch {
+      throw metricsError(fn, "invalid_date", path, requirement, String(Object.prototype.toString.call(date)));
+    }
+    if (!Number.isFinite(t) || Math.abs(t) > MAX_MS) throw metricsError(fn, "invalid_date", path, requirement, date);
+    return t === 0 ? 0 : t;
   }
   if (typeof date === "string") {
     const m = ISO_RE.exec(date.trim());

@@ -1,3 +1,4 @@
+import { metricsError } from "../core/errors.js";
 import { assertInRange, assertKnownOptions } from "../core/guards.js";
 import { fromDayNumber, type DateInput } from "../core/time.js";
 import type { JourneyModel, JourneyProgression } from "./schemas.js";
@@ -114,6 +115,9 @@ export function journeyFunnel(model: JourneyModel, customers: readonly JourneyCu
   const asOf = readAsOf(options, fn);
   const confidence =
     options.confidence === undefined ? 0.95 : assertInRange(options.confidence, 0, 1, fn, ["options", "confidence"], { minExclusive: true, maxExclusive: true });
+  if (!(1 - (1 - confidence) / 2 < 1)) {
+    throw metricsError(fn, "out_of_range", ["options", "confidence"], "a confidence level whose critical value z is finite", confidence);
+  }
   const list = checkCustomers(customers, fn);
   const stages = p.stages;
   const k = stages.length;

@@ -66,7 +66,7 @@ function upperPoint(q: number, df: number): number {
 function centralPoint(c: number, df: number, guess: number): number {
   let lo = 0;
   let hi = Math.max(2 * guess, 4);
-  while (studentCentral(hi, df) < c) hi *= 2;
+  while (studentCentral(hi, df) < c && hi < 1e300) hi *= 2; // bounded: c ≤ ½ is reached long before
   let s = guess > lo && guess < hi ? guess : 0.5 * (lo + hi);
   for (let i = 0; i < 200; i++) {
     const h = studentCentral(s, df) - c;

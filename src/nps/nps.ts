@@ -135,7 +135,7 @@ export function npsFromTally(t: NpsTally, method: NpsIntervalMethod, confidence:
  * @param input - Answers to the 0–10 recommend question, or a tally / class counts (see {@link NpsCounts}).
  * @param options - See {@link NpsOptions}.
  * @returns The score and its uncertainty (see {@link NpsResult}).
- * @throws {@link MetricsError} everything {@link npsTally} throws for raw scores; `empty_sample` when no valid response remains; `invalid_option` for an unknown `interval`; `out_of_range` for a confidence outside (0, 1); `invalid_input` etc. for a malformed tally.
+ * @throws {@link MetricsError} everything {@link npsTally} throws for raw scores; `empty_sample` when no valid response remains; `invalid_option` for an unknown `interval`; `out_of_range` for a confidence outside (0, 1) or so close to 1 that z is infinite; `invalid_input` etc. for a malformed tally (including a weighted tally whose `sumSquaredWeights` is 0, below sumWeights²/n or above sumWeights²).
  *
  * @example
  * ```ts

@@ -90,7 +90,9 @@ function tallyOf(h: Float64Array, n: number): NpsTally {
  * @remarks
  * Segments are kept in a `Map`, so any string is a safe key; keys
  * `__proto__`, `constructor` and `prototype` are still rejected (they are
- * almost always a bug upstream). Numeric keys are converted to strings.
+ * almost always a bug upstream). Numeric keys are converted to strings; a
+ * number and a string with the same text (`1e21` and `"1e+21"`, `1` and `"1"`)
+ * are never merged: mixing them is an `invalid_input` error.
  * Responses whose segment is `null`/`undefined` are counted in `unsegmented`.
  *
  * @typeParam T - The response type; it must have a `score`.
@@ -98,7 +100,7 @@ function tallyOf(h: Float64Array, n: number): NpsTally {
  * @param segmentOf - A property name or a function giving each response's segment.
  * @param options - See {@link NpsBySegmentOptions}.
  * @returns Rows per segment and the overall score (see {@link NpsBySegmentResult}).
- * @throws {@link MetricsError} `invalid_type` for a non-array, a non-object response (path `[i]`) or a segment that is not a string/number (path `[i, "segment"]`); `unsafe_key` for a reserved segment key; score errors at `[i, "score"]`; `empty_sample` when no segmented response remains; `invalid_option`.
+ * @throws {@link MetricsError} `invalid_type` for a non-array, a non-object response (path `[i]`) or a segment that is not a string/number (path `[i, "segment"]`); `unsafe_key` for a reserved segment key; `invalid_input` at `[i, "segment"]` when a number and a string segment print alike; score errors at `[i, "score"]`; `empty_sample` when no segmented response remains; `invalid_option`.
  *
  * @example
  * ```ts
@@ -139,7 +141,7 @@ export function npsBySegment<
   }
 
   const excluded = emptyExclusions();
-  const groups = new Map<string, { h: Float64Array; n: number }>();
+  const groups = new Map<string, { h: Float64Array; n: number; numeric: boolean }>();
   const all = new Float64Array(11);
   let nAll = 0;
   let unsegmented = 0;
@@ -147,7 +149,7 @@ export function npsBySegment<
     const r = responses[i];
     if (typeof r !== "object" || r === null) throw metricsError(FN, "invalid_type", [i], "a response object with a score", r);
     const s = r.score as number;
-    const k = s >>> 0;
+    const k = typeof s === "number" ? s >>> 0 : -1;
     if (k !== s || k > 10) {
       rejectScore(FN, s, [i, "score"], onInvalid === "skip", excluded);
       continue;
@@ -162,8 +164,18 @@ export function npsBySegment<
     const key = assertSafeKey(String(raw), FN, [i, "segment"]);
     let g = groups.get(key);
     if (g === undefined) {
-      g = { h: new Float64Array(11), n: 0 };
+      g = { h: new Float64Array(11), n: 0, numeric: typeof raw === "number" };
       groups.set(key, g);
+    } else if (g.numeric !== (typeof raw === "number")) {
+      // 1e21 and "1e+21" (or 1 and "1") print alike but are different values:
+      // never merge them silently.
+      throw metricsError(
+        FN,
+        "invalid_input",
+        [i, "segment"],
+        `segment keys of one type: ${typeof raw === "number" ? "a string" : "a number"} segment ${JSON.stringify(key)} was already seen`,
+        raw,
+      );
     }
     (g.h[k] as number)++;
     g.n++;

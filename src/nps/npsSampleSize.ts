@@ -64,7 +64,7 @@ const METHODS = ["adjusted-wald", "wald"] as const;
  *
  * @param input - See {@link NpsSampleSizeInput}.
  * @returns The sample size (see {@link NpsSampleSizeResult}).
- * @throws {@link MetricsError} `out_of_range` for a margin outside (0, 100], shares outside [0, 1] or summing above 1 (path `["expectedShares"]`), or a confidence outside (0, 1); `invalid_option` for an unknown interval.
+ * @throws {@link MetricsError} `out_of_range` for a margin outside (0, 100] or so small that n exceeds `Number.MAX_SAFE_INTEGER`, shares outside [0, 1] or summing above 1 (path `["expectedShares"]`), or a confidence outside (0, 1) (or so close to 1 that z is infinite); `invalid_option` for an unknown interval.
  *
  * @example
  * ```ts
@@ -96,5 +96,8 @@ export function npsSampleSize(input: NpsSampleSizeInput): NpsSampleSizeResult {
   let raw = (z * z * variance) / (e * e);
   if (method === "adjusted-wald") raw -= 3;
   const n = Math.max(1, Math.ceil(raw - 1e-9));
+  if (!Number.isSafeInteger(n)) {
+    throw metricsError(FN, "out_of_range", ["marginOfError"], "a margin large enough that the sample size is a finite safe integer", input.marginOfError);
+  }
   return { n, variance, expectedScore: 100 * (p - d), marginOfError: moe, confidence, interval: method };
 }

@@ -106,7 +106,7 @@ export interface NpsCounts {
  * @category NPS
  */
 export interface NpsTallyOptions {
-  /** Respondent weights (finite, ≥ 0, one per score, not all zero), e.g. post-stratification weights. @defaultValue none (every response counts 1) */
+  /** Respondent weights (finite, ≥ 0, one per score, not all zero), e.g. post-stratification weights. When Σw or Σw² would overflow or underflow float64 (weights beyond about 1e±150), the tally's sums are of the weights divided by the largest weight (rounded to a power of two): every NPS statistic is scale-free and unchanged. @defaultValue none (every response counts 1) */
   readonly weights?: ArrayLike<number>;
   /** What to do with an invalid score. @defaultValue `"throw"` */
   readonly onInvalid?: NpsInvalidPolicy;
@@ -162,7 +162,19 @@ export function npsTally(scores: ArrayLike<number | null | undefined>, options: 
   const invalid = (i: number): void => rejectScore(FN, scores[i], [i], skip, excluded);
 
   if (weights === undefined) {
-    const dist = scores instanceof Uint8Array ? countBytes(scores, invalid) : countNumbers(scores as ArrayLike<number>, invalid);
+    let dist: number[];
+    if (scores instanceof Uint8Array) dist = countBytes(scores, invalid);
+    else {
+      try {
+        dist = countNumbers(scores as ArrayLike<number>, invalid);
+      } catch (e) {
+        // `>>> 0` throws a TypeError on a bigint: recount, checking each type.
+        if (!(e instanceof TypeError)) throw e;
+        excluded.count = 0;
+        for (const r of Object.keys(excluded.byReason) as NpsExclusionReason[]) excluded.byReason[r] = 0;
+        dist = countChecked(scores, invalid);
+      }
+    }
     let n = 0;
     for (let k = 0; k <= 10; k++) n += dist[k] as number;
     return tallyFromDistribution(dist, n, false, n, n, excluded);
@@ -172,10 +184,11 @@ export function npsTally(scores: ArrayLike<number | null | undefined>, options: 
   if (weights.length !== len) {
     throw metricsError(FN, "length_mismatch", ["options", "weights"], `of length ${len} (one weight per score)`, weights);
   }
-  const hw = new Float64Array(11);
+  let hw = new Float64Array(11);
   let n = 0;
   let sw = 0;
   let sw2 = 0;
+  let maxW = 0;
   for (let i = 0; i < len; i++) {
     const w = weights[i] as number;
     if (typeof w !== "number" || !(w >= 0 && w <= Number.MAX_VALUE)) {
@@ -185,16 +198,53 @@ export function npsTally(scores: ArrayLike<number | null | undefined>, options: 
       throw metricsError(FN, "out_of_range", ["options", "weights", i], requirement, w);
     }
     const s = scores[i] as number;
-    const k = s >>> 0;
+    const k = typeof s === "number" ? s >>> 0 : -1;
     if (k === s && k <= 10) {
       (hw[k] as number) += w;
       n++;
       sw += w;
       sw2 += w * w;
+      if (w > maxW) maxW = w;
     } else invalid(i);
   }
   if (n > 0 && sw === 0) throw metricsError(FN, "out_of_range", ["options", "weights"], "weights that are not all zero", weights);
+  if (n > 0 && !(Number.isFinite(sw) && Number.isFinite(sw2) && sw2 >= MIN_NORMAL)) {
+    // Σw or Σw² overflowed or underflowed (weights beyond about 1e±150):
+    // normalise by the largest weight, rounded to a power of two so the
+    // relative weights are kept exactly. Shares, score and Kish's n_eff are
+    // scale-free, so every statistic is unchanged.
+    const e = -Math.round(Math.log2(maxW));
+    const s1 = 2 ** Math.trunc(e / 2); // two factors: 2^e alone may overflow
+    const s2 = 2 ** (e - Math.trunc(e / 2));
+    hw = new Float64Array(11);
+    sw = 0;
+    sw2 = 0;
+    for (let i = 0; i < len; i++) {
+      const s = scores[i] as number;
+      const k = typeof s === "number" ? s >>> 0 : -1;
+      if (k === s && k <= 10) {
+        const w = (weights[i] as number) * s1 * s2;
+        (hw[k] as number) += w;
+        sw += w;
+        sw2 += w * w;
+      }
+    }
+  }
   return tallyFromDistribution(Array.from(hw), n, true, sw, sw2, excluded);
+}
+
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/** The per-element count, checking each value's type (bigints and other non-numbers are invalid). */
+function countChecked(scores: ArrayLike<unknown>, invalid: (i: number) => void): number[] {
+  const h = new Float64Array(11);
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i];
+    const k = typeof s === "number" ? s >>> 0 : -1;
+    if (k === s && k <= 10) (h[k] as number)++;
+    else invalid(i);
+  }
+  return Array.from(h);
 }
 
 /** Below this many bytes the word-at-a-time path is not worth its setup. */

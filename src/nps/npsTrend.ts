@@ -144,7 +144,7 @@ function accToTally(a: Acc, excluded: NpsExclusions): NpsTally {
  * @param responses - Dated answers (see {@link NpsTimedResponse}).
  * @param options - See {@link NpsTrendOptions}; `period` is required.
  * @returns Periods, changes and the overall score (see {@link NpsTrendResult}).
- * @throws {@link MetricsError} `invalid_type` when `responses` is not an array or a response is not an object (path `[i]`); `empty_sample` when there is no valid response; score errors at `[i, "score"]` (unless skipped); `invalid_date` at `[i, "at"]`; weight errors at `[i, "weight"]`; `invalid_option` for an unknown period, interval or policy; `out_of_range` when the range spans more than 100,000 periods or all weights are zero.
+ * @throws {@link MetricsError} `invalid_type` when `responses` is not an array or a response is not an object (path `[i]`); `empty_sample` when there is no valid response; score errors at `[i, "score"]` (unless skipped); `invalid_date` at `[i, "at"]`; weight errors at `[i, "weight"]`; `invalid_option` for an unknown period, interval or policy; `out_of_range` when the range spans more than 100,000 periods or all weights are zero, and at `["options", "to"]` when `to` is before `from`.
  *
  * @example
  * ```ts
@@ -179,7 +179,7 @@ export function npsTrend(responses: readonly NpsTimedResponse[], options: NpsTre
     const r = responses[i] as NpsTimedResponse | null | undefined;
     if (typeof r !== "object" || r === null) throw metricsError(FN, "invalid_type", [i], "a response object { score, at }", r);
     const s = r.score as number;
-    const k = s >>> 0;
+    const k = typeof s === "number" ? s >>> 0 : -1;
     if (k !== s || k > 10) {
       rejectScore(FN, s, [i, "score"], onInvalid === "skip", excluded);
       continue;
@@ -212,8 +212,13 @@ export function npsTrend(responses: readonly NpsTimedResponse[], options: NpsTre
   }
   if (total.n === 0) throw metricsError(FN, "empty_sample", [], "at least one valid response (all were excluded)", total.n);
   if (total.sw === 0) throw metricsError(FN, "out_of_range", [], "responses whose weights are not all zero", 0);
-  if (options.from !== undefined) lo = Math.min(lo, periodIndex(toDayNumber(options.from, { fn: FN, path: ["options", "from"] }), period));
-  if (options.to !== undefined) hi = Math.max(hi, periodIndex(toDayNumber(options.to, { fn: FN, path: ["options", "to"] }), period));
+  const fromDay = options.from === undefined ? undefined : toDayNumber(options.from, { fn: FN, path: ["options", "from"] });
+  const toDay = options.to === undefined ? undefined : toDayNumber(options.to, { fn: FN, path: ["options", "to"] });
+  if (fromDay !== undefined && toDay !== undefined && toDay < fromDay) {
+    throw metricsError(FN, "out_of_range", ["options", "to"], `a date on or after options.from (${fromDayNumber(fromDay)})`, options.to);
+  }
+  if (fromDay !== undefined) lo = Math.min(lo, periodIndex(fromDay, period));
+  if (toDay !== undefined) hi = Math.max(hi, periodIndex(toDay, period));
   if (hi - lo + 1 > MAX_PERIODS) {
     throw metricsError(FN, "out_of_range", ["options", "period"], `a range of at most ${MAX_PERIODS} periods`, hi - lo + 1);
   }

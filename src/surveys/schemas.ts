@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isMetricsError } from "../core/errors.js";
+import { isMetricsError, metricsError, type PathSegment } from "../core/errors.js";
 import { parseWithSchema } from "../core/validate.js";
 import { checkChecklist } from "./_internal/checkChecklist.js";
 import { checkDefinition } from "./_internal/checkDefinition.js";
@@ -13,6 +13,25 @@ function refineWith(check: (value: never, fn: string) => unknown, fn: string) {
       ctx.addIssue({ code: "custom", path: [...e.path], message: e.code === "unsafe_key" ? `unsafe key: ${e.message}` : e.message });
     }
   };
+}
+
+const UNSAFE_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
+
+/**
+ * Rejects an own key `__proto__`, `constructor` or `prototype` anywhere in an
+ * untrusted definition (JSON.parse makes `"__proto__"` an own key, which zod
+ * would silently drop), as the journey and segment parsers do.
+ */
+function rejectUnsafeKeys(value: unknown, fn: string, path: PathSegment[], depth = 0): void {
+  if (typeof value !== "object" || value === null || depth > 64) return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) rejectUnsafeKeys(value[i], fn, [...path, i], depth + 1);
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    if (UNSAFE_KEYS.has(key)) throw metricsError(fn, "unsafe_key", [...path, key], "a key other than __proto__, constructor or prototype", key);
+    rejectUnsafeKeys((value as Record<string, unknown>)[key], fn, [...path, key], depth + 1);
+  }
 }
 
 /**
@@ -133,7 +152,7 @@ export type SurveyDefinition = z.infer<typeof SurveyDefinitionSchema>;
  *
  * @param input - Anything.
  * @returns The definition, typed.
- * @throws {@link MetricsError} with the first issue's code and path (`invalid_type`, `out_of_range`, `invalid_option`, `unsafe_key`; cross-field problems such as duplicate ids or unknown question references are `invalid_input`).
+ * @throws {@link MetricsError} `unsafe_key` for an own key `__proto__`, `constructor` or `prototype` anywhere in the input (at its path); otherwise the first issue's code and path (`invalid_type`, `out_of_range`, `invalid_option`, `unsafe_key`; cross-field problems such as duplicate ids or unknown question references are `invalid_input`).
  *
  * @example
  * ```ts
@@ -145,6 +164,7 @@ export type SurveyDefinition = z.infer<typeof SurveyDefinitionSchema>;
  * @category Surveys
  */
 export function parseSurveyDefinition(input: unknown): SurveyDefinition {
+  rejectUnsafeKeys(input, "parseSurveyDefinition", []);
   return parseWithSchema(SurveyDefinitionSchema, input, "parseSurveyDefinition");
 }
 
@@ -215,7 +235,7 @@ export type ChecklistDefinition = z.infer<typeof ChecklistDefinitionSchema>;
  *
  * @param input - Anything.
  * @returns The definition, typed.
- * @throws {@link MetricsError} with the first issue's code and path.
+ * @throws {@link MetricsError} `unsafe_key` for an own key `__proto__`, `constructor` or `prototype` anywhere in the input; otherwise the first issue's code and path.
  *
  * @example
  * ```ts
@@ -227,5 +247,6 @@ export type ChecklistDefinition = z.infer<typeof ChecklistDefinitionSchema>;
  * @category Surveys
  */
 export function parseChecklistDefinition(input: unknown): ChecklistDefinition {
+  rejectUnsafeKeys(input, "parseChecklistDefinition", []);
   return parseWithSchema(ChecklistDefinitionSchema, input, "parseChecklistDefinition");
 }

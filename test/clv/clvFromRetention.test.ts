@@ -30,8 +30,8 @@ describe("clvFromRetention", () => {
     expect(res.horizon).toBeNull();
     expect(res.period).toBeNull();
     expect(res.cashflows).toBeUndefined();
-    // exact Decimal: 100 × 0.8 / 0.3 to 34 significant digits
-    expect(res.value.toString()).toBe("266.6666666666666666666666666666667");
+    // exact Decimal: 100 × 0.8 / 0.3 to 120 significant digits (python3 decimal, prec 120)
+    expect(res.value.toString()).toBe("266." + "6".repeat(116) + "7");
   });
 
   it("subtracts the acquisition cost in netValue (CLV of a prospect = m·r/(1+d−r) − AC)", () => {

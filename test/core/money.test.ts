@@ -9,16 +9,15 @@ describe("money", () => {
     expect(money("19.99").toString()).toBe("19.99");
     expect(money(0.1).plus(money(0.2)).toString()).toBe("0.3");
     expect(money(new Decimal("1.005")).toString()).toBe("1.005");
-    expect(money(" 12.50 ").toString()).toBe("12.5");
     expect(money("-3").toString()).toBe("-3");
     expect(money("1e3").toString()).toBe("1000");
     expect(Object.is(money(-0).toNumber(), 0)).toBe(true);
   });
-  it("keeps 34 significant digits, independent of the caller's global Decimal settings", () => {
+  it("keeps 120 significant digits, independent of the caller's global Decimal settings", () => {
     const saved = Decimal.precision;
     Decimal.set({ precision: 5 });
     try {
-      expect(money("1").div(3).toString()).toBe("0.3333333333333333333333333333333333");
+      expect(money("1").div(3).toString()).toBe("0." + "3".repeat(120));
       expect(new Decimal(1).div(3).toString()).toBe("0.33333"); // the caller's settings untouched
     } finally {
       Decimal.set({ precision: saved });

@@ -24,8 +24,8 @@ describe("repeatCustomerEconomics", () => {
     expect(r.averageSpendRepeatCustomer?.toString()).toBe("60");
     expect(r.averageSpendOneTimeCustomer?.toString()).toBe("30");
     expect(r.spendRatio).toBe(2);
-    expect(r.averageFirstOrderValue.toString()).toBe("23.36666666666666666666666666666667"); // (40 + 30 + 0.1)/3
-    expect(r.averageRepeatOrderValue?.toString()).toBe("26.63333333333333333333333333333333"); // 79.9/3
+    expect(r.averageFirstOrderValue.toString()).toBe("23.3" + "6".repeat(116) + "7"); // (40 + 30 + 0.1)/3
+    expect(r.averageRepeatOrderValue?.toString()).toBe("26.6" + "3".repeat(117)); // 79.9/3
     expectClose(r.repeatCustomerRevenueShare as number, 0.8, { rel: 1e-15 });
     expectClose(r.repeatOrderRevenueShare as number, 79.9 / 150, { rel: 1e-15 });
     expectClose(r.repeatCustomerShare, 2 / 3, { rel: 1e-15 });

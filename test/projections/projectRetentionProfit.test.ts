@@ -23,9 +23,9 @@ interface Fixture {
 // cohort by cohort: python3 test/fixtures/projections/reference.py (see README.md there).
 const fixture = JSON.parse(readFileSync(new URL("../fixtures/projections/projectRetentionProfit.json", import.meta.url), "utf8")) as Fixture;
 
-// The test's own sums use the library's documented Decimal settings (34 digits, half-even);
+// The test's own sums use the library's documented Decimal settings (120 digits, half-even);
 // the global default keeps only 20 digits.
-const D = Decimal.clone({ precision: 34, rounding: Decimal.ROUND_HALF_EVEN });
+const D = Decimal.clone({ precision: 120, rounding: Decimal.ROUND_HALF_EVEN });
 
 const closeMoney = (actual: Decimal, expected: string, label: string): void =>
   expectClose(actual.toNumber(), Number(expected), { rel: 1e-12, abs: 1e-9 }, label);

@@ -44,7 +44,10 @@ export function readAsOf(asOf: DateInput | undefined, fn: string, required: bool
 
 /** Confidence level in (0, 1). */
 export function readConfidence(c: unknown, fn: string): number {
-  return assertInRange(c ?? 0.95, 0, 1, fn, ["options", "confidence"], { minExclusive: true, maxExclusive: true });
+  const v = assertInRange(c ?? 0.95, 0, 1, fn, ["options", "confidence"], { minExclusive: true, maxExclusive: true });
+  // So close to 1 that 1 − (1 − c)/2 rounds to 1: the critical value z is infinite.
+  if (!(1 - (1 - v) / 2 < 1)) throw metricsError(fn, "out_of_range", ["options", "confidence"], "a confidence level whose critical value z is finite", c);
+  return v;
 }
 
 /** Wilson score interval for k of n (n > 0). */

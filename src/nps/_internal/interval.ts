@@ -1,4 +1,4 @@
-import type { PathSegment } from "../../core/errors.js";
+import { type PathSegment, metricsError } from "../../core/errors.js";
 import { assertInRange } from "../../core/guards.js";
 import { normalQuantile } from "../../math/index.js";
 import type { NpsTally } from "../npsTally.js";
@@ -6,7 +6,18 @@ import type { NpsTally } from "../npsTally.js";
 /** Two-sided critical value z for a confidence level in (0, 1). */
 export function zFor(confidence: number, fn: string, path: readonly PathSegment[]): number {
   const c = assertInRange(confidence, 0, 1, fn, path, { minExclusive: true, maxExclusive: true });
-  return normalQuantile(1 - (1 - c) / 2);
+  const z = normalQuantile(1 - (1 - c) / 2);
+  // A confidence within ~1e-16 of 1 rounds 1 − (1 − c)/2 to 1: z is infinite.
+  if (!Number.isFinite(z)) throw metricsError(fn, "out_of_range", path, "a confidence level in (0, 1) whose critical value z is finite", confidence);
+  return z;
+}
+
+/** Kish's effective sample size (Σw)²/Σw², without overflow in (Σw)². */
+export function kishEffectiveN(sumWeights: number, sumSquaredWeights: number): number {
+  const e = (sumWeights * sumWeights) / sumSquaredWeights;
+  if (Number.isFinite(e) && e > 0) return e;
+  const r = sumWeights / Math.sqrt(sumSquaredWeights);
+  return r * r;
 }
 
 /** The quantities an interval or test needs, on the −1..1 scale. */
@@ -27,7 +38,7 @@ export interface NpsMoments {
 export function npsMoments(t: NpsTally, method: "wald" | "adjusted-wald"): NpsMoments {
   const p = t.promoters / t.sumWeights;
   const d = t.detractors / t.sumWeights;
-  const effectiveN = t.weighted ? (t.sumWeights * t.sumWeights) / t.sumSquaredWeights : t.n;
+  const effectiveN = t.weighted ? kishEffectiveN(t.sumWeights, t.sumSquaredWeights) : t.n;
   const estimate = p - d;
   if (method === "wald") {
     return { estimate, center: estimate, variance: Math.max(0, p + d - estimate * estimate), size: effectiveN, effectiveN };

@@ -1,4 +1,5 @@
 import { type PathSegment, metricsError } from "../../core/errors.js";
+import { kishEffectiveN } from "./interval.js";
 import { emptyExclusions, type NpsCounts, type NpsExclusionReason, type NpsTally } from "../npsTally.js";
 
 const REASONS: readonly NpsExclusionReason[] = ["missing", "invalid_type", "not_finite", "not_integer", "out_of_range"];
@@ -16,7 +17,12 @@ function close(a: number, b: number): boolean {
 
 /** Whether a value looks like a tally / class counts rather than an array of scores. */
 export function isCountsLike(value: unknown): value is NpsCounts {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value);
+  if (typeof value !== "object" || value === null || ArrayBuffer.isView(value)) return false;
+  try {
+    return !Array.isArray(value);
+  } catch {
+    return false; // a revoked Proxy: left to the array check, which rejects it
+  }
 }
 
 /**
@@ -58,6 +64,19 @@ export function toTally(input: NpsCounts, fn: string, path: readonly PathSegment
     throw metricsError(fn, "invalid_input", [...path, "sumSquaredWeights"], `equal to n (${n}) for an unweighted tally`, sumSquaredWeights);
   }
   if (n > 0 && sumWeights === 0) throw metricsError(fn, "out_of_range", [...path, "sumWeights"], "> 0 when n > 0 (weights not all zero)", sumWeights);
+  if (weighted && n > 0) {
+    // Σw² > 0, and Kish's n_eff = (Σw)²/Σw² lies in [1, n] (Cauchy–Schwarz).
+    if (sumSquaredWeights === 0) {
+      throw metricsError(fn, "invalid_input", [...path, "sumSquaredWeights"], "> 0 for a weighted tally with responses", sumSquaredWeights);
+    }
+    const effectiveN = kishEffectiveN(sumWeights, sumSquaredWeights);
+    if (!(effectiveN <= n * (1 + 1e-9))) {
+      throw metricsError(fn, "invalid_input", [...path, "sumSquaredWeights"], `>= sumWeights²/n (${sumWeights}²/${n}): Σw² cannot be smaller`, sumSquaredWeights);
+    }
+    if (!(effectiveN >= 1 - 1e-9)) {
+      throw metricsError(fn, "invalid_input", [...path, "sumSquaredWeights"], `<= sumWeights² (${sumWeights}²): Σw² cannot be larger`, sumSquaredWeights);
+    }
+  }
 
   let distribution: number[] | null = null;
   if (input.distribution !== undefined && input.distribution !== null) {

@@ -1,10 +1,13 @@
-import type { PathSegment } from "../../core/errors.js";
+import { type PathSegment, metricsError } from "../../core/errors.js";
 import { assertInRange } from "../../core/guards.js";
 import { normalQuantile, studentTQuantile } from "../../math/index.js";
 
 /** Validates a confidence level in (0, 1). */
 export function checkConfidence(confidence: unknown, fn: string, path: readonly PathSegment[]): number {
-  return assertInRange(confidence, 0, 1, fn, path, { minExclusive: true, maxExclusive: true });
+  const v = assertInRange(confidence, 0, 1, fn, path, { minExclusive: true, maxExclusive: true });
+  // So close to 1 that 1 − (1 − c)/2 rounds to 1: the critical value z is infinite.
+  if (!(1 - (1 - v) / 2 < 1)) throw metricsError(fn, "out_of_range", path, "a confidence level whose critical value z is finite", confidence);
+  return v;
 }
 
 /** Two-sided normal critical value. */
