@@ -13,6 +13,7 @@ import {
   assertSafeKey,
   assertSameLength,
   isArrayLike,
+  isUnsafeKey,
 } from "../../src/core/index.js";
 import { expectMetricsError } from "../helpers/expectClose.js";
 
@@ -113,6 +114,10 @@ describe("assertOneOf / assertSafeKey", () => {
     expectMetricsError(() => assertSafeKey("", "f", ["id"]), "invalid_type", ["id"]);
     expectMetricsError(() => assertSafeKey(5, "f", ["id"]), "invalid_type", ["id"]);
     expect(assertSafeKey("toString", "f")).toBe("toString");
+  });
+  it("isUnsafeKey is true exactly for the three reserved names", () => {
+    for (const k of ["__proto__", "constructor", "prototype"]) expect(isUnsafeKey(k)).toBe(true);
+    for (const k of ["", "q1", "toString", "__PROTO__", " __proto__", 5, null, undefined, {}]) expect(isUnsafeKey(k)).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { metricsError, type PathSegment } from "../../core/errors.js";
-import { assertIntegerInRange, assertNonNegative, isArrayLike } from "../../core/guards.js";
+import { assertIntegerInRange, assertNonNegative, isArrayLike, isUnsafeKey } from "../../core/guards.js";
 
 /** A customer count: an integer ≥ 0. */
 export function readCount(value: unknown, fn: string, path: readonly PathSegment[]): number {
@@ -43,7 +43,7 @@ export function readCustomerId(value: unknown, fn: string, path: readonly PathSe
   }
   if (typeof value === "string") {
     if (value.length === 0) throw metricsError(fn, "invalid_type", path, "a non-empty string or a number", value);
-    if (value === "__proto__" || value === "constructor" || value === "prototype") {
+    if (isUnsafeKey(value)) {
       throw metricsError(fn, "unsafe_key", path, "a key other than __proto__, constructor or prototype", value);
     }
     return value;
