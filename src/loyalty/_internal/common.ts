@@ -1,7 +1,6 @@
 import { type PathSegment, metricsError } from "../../core/errors.js";
 import { assertInRange, assertOneOf, assertSafeKey, isArrayLike } from "../../core/guards.js";
 import { type DateInput, fromDayNumber, type Period, PERIODS, periodIndex, periodLabel, periodStart, toDayNumber } from "../../core/time.js";
-import { normalQuantile } from "../../math/index.js";
 import type { LoyaltyPeriodKey } from "../types.js";
 
 /** Reads a customer (or product) id: a non-empty string or a finite number, never a reserved key. */
@@ -47,16 +46,6 @@ export function readConfidence(c: unknown, fn: string): number {
   return assertInRange(c ?? 0.95, 0, 1, fn, ["options", "confidence"], { minExclusive: true, maxExclusive: true });
 }
 
-/** Wilson score interval for k of n (n > 0). */
-export function wilson(k: number, n: number, confidence: number): readonly [number, number] {
-  const z = normalQuantile(1 - (1 - confidence) / 2);
-  const p = k / n;
-  const z2 = z * z;
-  const d = 1 + z2 / n;
-  const c = (p + z2 / (2 * n)) / d;
-  const h = (z / d) * Math.sqrt(Math.max(0, (p * (1 - p)) / n + z2 / (4 * n * n)));
-  return [Math.max(0, c - h), Math.min(1, c + h)];
-}
 
 /** A period's identity in per-period rows. */
 export type PeriodKey = LoyaltyPeriodKey;
