@@ -1,5 +1,5 @@
 import { metricsError, type PathSegment } from "../../core/errors.js";
-import { daysFromCivil, toDayNumber, fromDayNumber, type DateInput } from "../../core/time.js";
+import { fastIsoDay, toDayNumber, fromDayNumber, type DateInput } from "../../core/time.js";
 import type { JourneyModel, JourneyRule, JourneyEventAggregate } from "../schemas.js";
 import { validateJourneyModelInput } from "./validateModel.js";
 
@@ -346,29 +346,6 @@ export function isoDay(day: number): string {
     isoCache.set(day, s);
   }
   return s;
-}
-
-const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Day number of a plain `YYYY-MM-DD` string, or NaN when it is not one (the caller falls back to toDayNumber). */
-function fastIsoDay(s: string): number {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
-  let y = 0;
-  for (let i = 0; i < 4; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return NaN;
-    y = y * 10 + c;
-  }
-  const m1 = s.charCodeAt(5) - 48;
-  const m2 = s.charCodeAt(6) - 48;
-  const d1 = s.charCodeAt(8) - 48;
-  const d2 = s.charCodeAt(9) - 48;
-  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return NaN;
-  const m = m1 * 10 + m2;
-  const d = d1 * 10 + d2;
-  if (m < 1 || m > 12 || d < 1 || d > (MONTH_DAYS[m - 1] as number)) return NaN;
-  if (m === 2 && d === 29 && !((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)) return NaN;
-  return daysFromCivil(y, m, d);
 }
 
 const NO_PREFIX: readonly PathSegment[] = [];
