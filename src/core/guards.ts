@@ -337,6 +337,28 @@ export function assertSafeKey(value: unknown, fn: string, path: readonly PathSeg
 }
 
 /**
+ * Reads a customer id, the one policy shared by every area (internal: not
+ * re-exported from the core barrel): a finite number (`-0` read as `0`) or a
+ * non-empty string that is not `__proto__`, `constructor` or `prototype`.
+ *
+ * @returns The id, unchanged apart from `-0`.
+ * @throws {@link MetricsError} `not_finite` for NaN or ±Infinity; `unsafe_key`
+ * for the reserved names; `invalid_type` for an empty string or anything else.
+ */
+export function readCustomerId(value: unknown, fn: string, path: readonly PathSegment[]): string | number {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw metricsError(fn, "not_finite", path, "a finite number or a non-empty string", value);
+    return value === 0 ? 0 : value;
+  }
+  if (typeof value === "string") {
+    if (value.length === 0) throw metricsError(fn, "invalid_type", path, "a non-empty string or a finite number", value);
+    if (isUnsafeKey(value)) throw metricsError(fn, "unsafe_key", path, "a key other than __proto__, constructor or prototype", value);
+    return value;
+  }
+  throw metricsError(fn, "invalid_type", path, "a non-empty string or a finite number", value);
+}
+
+/**
  * Whether a value is array-like (an array or a typed array).
  *
  * @param value - Anything.

@@ -1,5 +1,6 @@
 import { metricsError, type PathSegment } from "../../core/errors.js";
 import { fastIsoDay, toDayNumber, fromDayNumber, type DateInput } from "../../core/time.js";
+import { isUnsafeKey, readCustomerId as readSharedCustomerId } from "../../core/guards.js";
 import type { JourneyModel, JourneyRule, JourneyEventAggregate } from "../schemas.js";
 import { validateJourneyModelInput } from "./validateModel.js";
 
@@ -436,11 +437,10 @@ export function checkCustomers(customers: unknown, fn: string, path: readonly Pa
   return customers;
 }
 
-/** Reads a customer id (string or finite number), for functions that report ids. */
+/** Reads a customer's id with the shared policy of core/guards.ts (string or finite number, reserved keys rejected). */
 export function readCustomerId(customer: unknown, fn: string, index: number, prefix: readonly PathSegment[] = NO_PREFIX): string | number {
   const id = (customer as { customerId?: unknown }).customerId;
-  if (typeof id === "string" ? id.length === 0 : typeof id !== "number" || !Number.isFinite(id)) {
-    throw metricsError(fn, "invalid_type", [...prefix, index, "customerId"], "a non-empty string or a finite number", id);
-  }
-  return id as string | number;
+  // The path is only built on the error path (no allocation per customer).
+  if (typeof id === "number" ? Number.isFinite(id) : typeof id === "string" && id.length > 0 && !isUnsafeKey(id)) return id === 0 ? 0 : (id as string | number);
+  return readSharedCustomerId(id, fn, [...prefix, index, "customerId"]);
 }

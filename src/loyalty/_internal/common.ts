@@ -1,16 +1,15 @@
 import { type PathSegment, metricsError } from "../../core/errors.js";
-import { assertInRange, assertOneOf, assertSafeKey, isArrayLike } from "../../core/guards.js";
+import { assertInRange, assertOneOf, isArrayLike, readCustomerId as readSharedCustomerId } from "../../core/guards.js";
 import { type DateInput, fromDayNumber, type Period, PERIODS, periodIndex, periodLabel, periodStart, toDayNumber } from "../../core/time.js";
 import type { LoyaltyPeriodKey } from "../types.js";
 
-/** Reads a customer (or product) id: a non-empty string or a finite number, never a reserved key. */
+/**
+ * Reads a customer (or product, category, referrer) id with the shared policy
+ * of core/guards.ts (a finite number or a non-empty string, reserved keys
+ * rejected), as a string map key.
+ */
 export function readId(v: unknown, fn: string, path: readonly PathSegment[]): string {
-  if (typeof v === "number") {
-    if (!Number.isFinite(v)) throw metricsError(fn, "not_finite", path, "a string or finite number id", v);
-    return String(v);
-  }
-  if (typeof v !== "string") throw metricsError(fn, "invalid_type", path, "a string or number id", v);
-  return assertSafeKey(v, fn, path);
+  return String(readSharedCustomerId(v, fn, path));
 }
 
 /** Validates the rows argument: a non-empty array of objects. */
