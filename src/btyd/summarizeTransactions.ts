@@ -1,5 +1,5 @@
 import { metricsError, type PathSegment } from "../core/errors.js";
-import { daysFromCivil, toDayNumber } from "../core/time.js";
+import { fastIsoDay, toDayNumber } from "../core/time.js";
 import { runSummaryEngine } from "./_internal/summaryEngine.js";
 import { resolveSummaryOptions } from "./_internal/summaryOptions.js";
 import type { BtydTransaction, CustomerSummary, SummarizeTransactionsOptions } from "./summaryTypes.js";
@@ -8,37 +8,10 @@ import { assertKnownOptions } from "../core/guards.js";
 const FN = "summarizeTransactions";
 const MS_PER_DAY = 86_400_000;
 
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Fast path for `"YYYY-MM-DD"`; -Infinity when the string is not exactly that shape (caller falls back). */
-function fastIsoDay(s: string): number {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -Infinity;
-  let y = 0;
-  for (let k = 0; k < 4; k++) {
-    const d = s.charCodeAt(k) - 48;
-    if (d < 0 || d > 9) return -Infinity;
-    y = y * 10 + d;
-  }
-  const m1 = s.charCodeAt(5) - 48;
-  const m2 = s.charCodeAt(6) - 48;
-  const d1 = s.charCodeAt(8) - 48;
-  const d2 = s.charCodeAt(9) - 48;
-  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return -Infinity;
-  const m = m1 * 10 + m2;
-  const d = d1 * 10 + d2;
-  if (m < 1 || m > 12 || d < 1) return -Infinity;
-  const maxD = m === 2 && isLeap(y) ? 29 : (MONTH_DAYS[m - 1] as number);
-  if (d > maxD) return -Infinity;
-  return daysFromCivil(y, m, d);
-}
-
 function dayOf(at: unknown, i: number): number {
   if (typeof at === "string") {
     const fast = fastIsoDay(at);
-    if (fast !== -Infinity) return fast;
+    if (fast === fast) return fast;
   } else if (typeof at === "number" && Number.isFinite(at) && Math.abs(at) <= 8.64e15) {
     return Math.floor(at / MS_PER_DAY);
   }

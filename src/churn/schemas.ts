@@ -1,6 +1,7 @@
 import { Decimal } from "decimal.js";
 import { z } from "zod";
 import { parseWithSchema } from "../core/validate.js";
+import { isUnsafeKey } from "../core/guards.js";
 import type { ChurnRateInput } from "./churnRate.js";
 import type { SubscriptionRecord } from "./customerMovements.js";
 import type { ActivityEvent } from "./cohortRetentionTally.js";
@@ -19,7 +20,7 @@ const Count = /* @__PURE__ */ (() => z.number().int().min(0).max(Number.MAX_SAFE
 const FiniteNonNegative = /* @__PURE__ */ (() => z.number().min(0).refine(Number.isFinite, "must be finite"))();
 const CustomerId = /* @__PURE__ */ (() =>
   z.union([
-    z.string().min(1).refine((s) => s !== "__proto__" && s !== "constructor" && s !== "prototype", "unsafe key: __proto__, constructor and prototype are not allowed as ids"),
+    z.string().min(1).refine((s) => !isUnsafeKey(s), "unsafe key: __proto__, constructor and prototype are not allowed as ids"),
     z.number().refine(Number.isFinite, "must be finite"),
   ]))();
 const DateInputSchema = /* @__PURE__ */ (() =>

@@ -284,7 +284,29 @@ export function assertOneOf<const T extends string>(
   return value as T;
 }
 
-const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
+/**
+ * Whether a key is one of the reserved names that must never be used as a
+ * property key built from user input: `__proto__`, `constructor` or
+ * `prototype`. The single source of truth for every unsafe-key check in the
+ * library ({@link assertSafeKey}, schemas, model and id validation).
+ *
+ * @param key - Anything; only the three reserved strings give `true`.
+ * @returns `true` for `"__proto__"`, `"constructor"` and `"prototype"`.
+ *
+ * @example
+ * ```ts
+ * import { isUnsafeKey } from "customer-metrics/core";
+ * isUnsafeKey("__proto__"); // => true
+ * isUnsafeKey("q1"); // => false
+ * ```
+ *
+ * @category Core
+ */
+export function isUnsafeKey(key: unknown): boolean {
+  return typeof key === "string" && UNSAFE_KEYS.has(key);
+}
 
 /**
  * Asserts a user-supplied key (id, signal name, question id) is a non-empty
@@ -308,10 +330,32 @@ export function assertSafeKey(value: unknown, fn: string, path: readonly PathSeg
   if (typeof value !== "string" || value.length === 0) {
     throw metricsError(fn, "invalid_type", path, "a non-empty string", value);
   }
-  if (UNSAFE_KEYS.has(value)) {
+  if (isUnsafeKey(value)) {
     throw metricsError(fn, "unsafe_key", path, "a key other than __proto__, constructor or prototype", value);
   }
   return value;
+}
+
+/**
+ * Reads a customer id, the one policy shared by every area (internal: not
+ * re-exported from the core barrel): a finite number (`-0` read as `0`) or a
+ * non-empty string that is not `__proto__`, `constructor` or `prototype`.
+ *
+ * @returns The id, unchanged apart from `-0`.
+ * @throws {@link MetricsError} `not_finite` for NaN or ±Infinity; `unsafe_key`
+ * for the reserved names; `invalid_type` for an empty string or anything else.
+ */
+export function readCustomerId(value: unknown, fn: string, path: readonly PathSegment[]): string | number {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw metricsError(fn, "not_finite", path, "a finite number or a non-empty string", value);
+    return value === 0 ? 0 : value;
+  }
+  if (typeof value === "string") {
+    if (value.length === 0) throw metricsError(fn, "invalid_type", path, "a non-empty string or a finite number", value);
+    if (isUnsafeKey(value)) throw metricsError(fn, "unsafe_key", path, "a key other than __proto__, constructor or prototype", value);
+    return value;
+  }
+  throw metricsError(fn, "invalid_type", path, "a non-empty string or a finite number", value);
 }
 
 /**
@@ -383,7 +427,7 @@ export function assertKnownOptions<T extends object>(
     throw metricsError(fn, "invalid_option", ["options"], "a readable options object", "unreadable object");
   }
   for (const key of keys) {
-    if (!known.includes(key) || UNSAFE_KEYS.has(key)) {
+    if (!known.includes(key) || isUnsafeKey(key)) {
       const allowed = known.length === 0 ? "no options" : `one of ${known.map((k) => JSON.stringify(k)).join(", ")}`;
       throw metricsError(fn, "invalid_option", ["options", key], `a known option (${allowed})`, key);
     }

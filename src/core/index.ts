@@ -26,6 +26,7 @@ export {
   assertSameLength,
   assertOneOf,
   assertSafeKey,
+  isUnsafeKey,
   assertKnownOptions,
   isArrayLike,
 } from "./guards.js";

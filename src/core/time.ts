@@ -60,6 +60,36 @@ function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
+/** Longest length of each month (February 29; the leap-year check follows). */
+const MAX_MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Fast path for a plain `"YYYY-MM-DD"` string: its day number (UTC), or NaN
+ * when the string is not exactly that shape or not a calendar date (the caller
+ * then falls back to {@link toDayNumber}, which gives the proper error or reads
+ * the other ISO forms). No regex, no allocation; shared by the hot loops of
+ * btyd and journey. Internal: not re-exported from the core barrel.
+ */
+export function fastIsoDay(s: string): number {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    y = y * 10 + c;
+  }
+  const m1 = s.charCodeAt(5) - 48;
+  const m2 = s.charCodeAt(6) - 48;
+  const d1 = s.charCodeAt(8) - 48;
+  const d2 = s.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return NaN;
+  const m = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (m < 1 || m > 12 || d < 1 || d > (MAX_MONTH_DAYS[m - 1] as number)) return NaN;
+  if (m === 2 && d === 29 && !((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)) return NaN;
+  return daysFromCivil(y, m, d);
+}
+
 /**
  * Converts a {@link DateInput} to epoch milliseconds (UTC), validating it.
  *

@@ -4,7 +4,7 @@ import { fromDayNumber, type DateInput } from "../core/time.js";
 import type { JourneyModel, JourneyProgression } from "./schemas.js";
 import type { JourneyCustomer } from "./classifyJourneyStage.js";
 import { checkCustomers, heldSince, holds, prepareModel, readAsOf, readSignals, stageOf, type PStage } from "./_internal/prepared.js";
-import { wilsonInterval } from "./_internal/wilson.js";
+import { wilsonInterval } from "../math/wilsonInterval.js";
 
 /**
  * Options of {@link journeyFunnel}.

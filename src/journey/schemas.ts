@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseWithSchema } from "../core/validate.js";
 import { isMetricsError } from "../core/errors.js";
+import { isUnsafeKey } from "../core/guards.js";
 import { validateJourneyModelInput } from "./_internal/validateModel.js";
 
 /*
@@ -243,12 +244,10 @@ export interface JourneyModel {
   readonly eventMapping?: readonly JourneyEventMapping[] | undefined;
 }
 
-const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
-
 const SafeIdSchema = /* @__PURE__ */ z
   .string()
   .min(1)
-  .refine((s) => !UNSAFE_KEYS.has(s), { message: "unsafe key: __proto__, constructor and prototype are reserved" });
+  .refine((s) => !isUnsafeKey(s), { message: "unsafe key: __proto__, constructor and prototype are reserved" });
 
 const FiniteSchema = /* @__PURE__ */ z.number().finite();
 

@@ -1,8 +1,9 @@
 import { metricsError } from "../core/errors.js";
+import { wilsonInterval } from "../math/wilsonInterval.js";
 import { assertNonNegative, assertKnownOptions } from "../core/guards.js";
 import type { DateInput, Period } from "../core/time.js";
 import type { LoyaltyPeriodKey } from "./types.js";
-import { periodIndex, periodRange, readAsOf, readConfidence, readId, readPeriod, rowAt, toDayNumber, wilson } from "./_internal/common.js";
+import { periodIndex, periodRange, readAsOf, readConfidence, readId, readPeriod, rowAt, toDayNumber } from "./_internal/common.js";
 
 /**
  * Referral counts as a CRM report gives them.
@@ -113,7 +114,7 @@ function fromCounts(c: ReferralCounts, confidence: number): ReferralRateResult {
     referringCustomers: referring,
     referrals,
     referralsPerCustomer: referrals === null ? null : referrals / customers,
-    confidenceInterval: wilson(referring, customers, confidence),
+    confidenceInterval: wilsonInterval(referring, customers, confidence),
   };
 }
 
@@ -184,7 +185,7 @@ export function referralRate(input: ReferralCounts | ReferralEvents, options: Re
     referringCustomers: referrers.size,
     referrals: events.length,
     referralsPerCustomer: events.length / since.size,
-    confidenceInterval: wilson(referrers.size, since.size, confidence),
+    confidenceInterval: wilsonInterval(referrers.size, since.size, confidence),
   };
   if (period === null) return result;
   let lo = Infinity;

@@ -1,4 +1,5 @@
 import { metricsError } from "../core/errors.js";
+import { wilsonInterval } from "../math/wilsonInterval.js";
 import type { DateInput, Period } from "../core/time.js";
 import type { LoyaltyPeriodKey } from "./types.js";
 import {
@@ -11,7 +12,6 @@ import {
   readRows,
   rowAt,
   toDayNumber,
-  wilson,
 } from "./_internal/common.js";
 import { assertKnownOptions } from "../core/guards.js";
 
@@ -130,7 +130,7 @@ export function repeatPurchaseRate(purchases: readonly PurchaseEvent[], options:
     customers,
     repeatCustomers: repeat,
     purchases: events.length,
-    confidenceInterval: wilson(repeat, customers, confidence),
+    confidenceInterval: wilsonInterval(repeat, customers, confidence),
   };
   if (period === null) return result;
 

@@ -14,6 +14,7 @@ export { logAddExp } from "./logAddExp.js";
 export { hyp2f1 } from "./hyp2f1.js";
 export { normalCdf } from "./normalCdf.js";
 export { normalQuantile } from "./normalQuantile.js";
+export { wilsonInterval } from "./wilsonInterval.js";
 export { regularizedGammaP } from "./regularizedGammaP.js";
 export { regularizedGammaQ } from "./regularizedGammaQ.js";
 export { regularizedBeta } from "./regularizedBeta.js";

@@ -1,7 +1,7 @@
 import { metricsError } from "../core/errors.js";
 import { assertOneOf, assertKnownOptions } from "../core/guards.js";
 import { checkDefinition, type CheckedDefinition, coded } from "./_internal/checkDefinition.js";
-import { checkConfidence, meanSd, tInterval, wilsonInterval } from "./_internal/stats.js";
+import { checkConfidence, meanSd, tInterval, wilsonIntervalOrNull } from "./_internal/stats.js";
 import type { SurveyDefinition, SurveyIndexMethod } from "./schemas.js";
 import { type SurveyExclusions, type SurveyResponse, type SurveyTally, tallySurvey } from "./surveyTally.js";
 
@@ -159,7 +159,7 @@ export function finalizeSurvey(def: CheckedDefinition, tally: SurveyTally, confi
     let se: number | null = null;
     if (mean !== null) {
       if (box) {
-        ci = wilsonInterval(t.sum, t.n, confidence);
+        ci = wilsonIntervalOrNull(t.sum, t.n, confidence);
         se = Math.sqrt(Math.max(0, mean * (1 - mean)) / t.n);
       } else {
         const [lo, hi] =

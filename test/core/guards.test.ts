@@ -13,7 +13,9 @@ import {
   assertSafeKey,
   assertSameLength,
   isArrayLike,
+  isUnsafeKey,
 } from "../../src/core/index.js";
+import { readCustomerId } from "../../src/core/guards.js";
 import { expectMetricsError } from "../helpers/expectClose.js";
 
 // The bad-input battery every numeric guard must reject (foundation issue, "Bad input").
@@ -114,6 +116,10 @@ describe("assertOneOf / assertSafeKey", () => {
     expectMetricsError(() => assertSafeKey(5, "f", ["id"]), "invalid_type", ["id"]);
     expect(assertSafeKey("toString", "f")).toBe("toString");
   });
+  it("isUnsafeKey is true exactly for the three reserved names", () => {
+    for (const k of ["__proto__", "constructor", "prototype"]) expect(isUnsafeKey(k)).toBe(true);
+    for (const k of ["", "q1", "toString", "__PROTO__", " __proto__", 5, null, undefined, {}]) expect(isUnsafeKey(k)).toBe(false);
+  });
 });
 
 describe("guards (properties)", () => {
@@ -148,5 +154,19 @@ describe("assertKnownOptions", () => {
     for (const bad of [null, 3, "x", [1], new Uint8Array(1)]) {
       expectMetricsError(() => assertKnownOptions(bad as never, ["a"], "nps"), "invalid_option", ["options"]);
     }
+  });
+});
+
+describe("readCustomerId (the one customer-id policy of churn, loyalty and journey)", () => {
+  it("accepts strings and finite numbers, -0 read as 0", () => {
+    expect(readCustomerId("c1", "f", ["id"])).toBe("c1");
+    expect(readCustomerId(42, "f", ["id"])).toBe(42);
+    expect(Object.is(readCustomerId(-0, "f", ["id"]), 0)).toBe(true);
+    expect(readCustomerId("toString", "f", ["id"])).toBe("toString");
+  });
+  it("rejects reserved, empty, non-finite and non-id values with code and path", () => {
+    for (const k of ["__proto__", "constructor", "prototype"]) expectMetricsError(() => readCustomerId(k, "f", [3, "customerId"]), "unsafe_key", [3, "customerId"]);
+    for (const v of [NaN, Infinity, -Infinity]) expectMetricsError(() => readCustomerId(v, "f", ["id"]), "not_finite", ["id"]);
+    for (const v of ["", null, undefined, true, {}, [], 1n]) expectMetricsError(() => readCustomerId(v, "f", ["id"]), "invalid_type", ["id"]);
   });
 });

@@ -9,6 +9,7 @@ import {
   toDayNumber,
   toEpochMs,
 } from "../../src/core/index.js";
+import { fastIsoDay } from "../../src/core/time.js";
 import { expectMetricsError } from "../helpers/expectClose.js";
 
 describe("toDayNumber / toEpochMs", () => {
@@ -92,5 +93,23 @@ describe("periodIndex / periodStart / periodLabel bad input", () => {
     expectMetricsError(() => start(24290), "invalid_option", ["period"]);
     expectMetricsError(() => label(null, "year"), "invalid_type", ["index"]);
     expectMetricsError(() => label(2024, "fortnight"), "invalid_option", ["period"]);
+  });
+});
+
+describe("fastIsoDay (shared internal fast path)", () => {
+  it("agrees with toDayNumber on plain YYYY-MM-DD dates", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -200_000, max: 200_000 }), (day) => {
+        const s = fromDayNumber(day);
+        if (s.length === 10) expect(fastIsoDay(s)).toBe(toDayNumber(s));
+      }),
+    );
+    expect(fastIsoDay("2024-02-29")).toBe(19782);
+    expect(fastIsoDay("1970-01-01")).toBe(0);
+  });
+  it("returns NaN on a miss (the caller falls back to toDayNumber)", () => {
+    for (const s of ["", "2024-2-01", "2024-02-30", "2023-02-29", "1900-02-29", "2024-13-01", "2024-00-10", "2024-01-00", "2024-01-32", "2024/01/01", "2024-01-01T00:00:00Z", " 2024-01-01", "２０２４-01-01", "abcd-ef-gh"]) {
+      expect(fastIsoDay(s)).toBeNaN();
+    }
   });
 });

@@ -31,8 +31,8 @@ describe("journeyFunnel", () => {
     const step = journeyFunnel(COLEMAN_JOURNEY, customers, { asOf: "2024-01-10", confidence }).steps[1];
     expect(step?.conversion).toBe(k / n);
     const [lo, hi] = step?.conversionInterval ?? [Number.NaN, Number.NaN];
-    expectClose(lo, lower, { abs: 1e-8 });
-    expectClose(hi, upper, { abs: 1e-8 });
+    expectClose(lo, lower, { rel: 1e-12, abs: 1e-15 });
+    expectClose(hi, upper, { rel: 1e-12, abs: 1e-15 });
   });
 
   it("gives null conversion after an empty step and null medians without dates", () => {

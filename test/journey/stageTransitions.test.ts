@@ -76,6 +76,9 @@ describe("stageTransitions", () => {
     expectMetricsError(() => stageTransitions(COLEMAN_JOURNEY, ok, { asOf: "2024-03-01", customers: [{ customerId: 1, purchasedAt: "2024-03-02" }] }), "invalid_date", ["after", "customers", 0, "purchasedAt"]);
     expectMetricsError(() => stageTransitions(COLEMAN_JOURNEY, ok, { asOf: "2024-01-01", customers: [{ customerId: 1 }] }), "invalid_date", ["after", "asOf"]);
     expectMetricsError(() => stageTransitions(COLEMAN_JOURNEY, ok, { asOf: "2024-03-01", customers: [] }), "empty_sample", ["after", "customers"]);
+    // Regression: journey used to accept __proto__ as a customer id.
+    expectMetricsError(() => stageTransitions(COLEMAN_JOURNEY, { asOf: "2024-01-01", customers: [{ customerId: "__proto__" }] }, ok), "unsafe_key", ["before", "customers", 0, "customerId"]);
+    expectMetricsError(() => stageTransitions(COLEMAN_JOURNEY, ok, { asOf: "2024-03-01", customers: [{ customerId: "constructor" }] }), "unsafe_key", ["after", "customers", 0, "customerId"]);
     expectMetricsError(() => stageTransitions(COLEMAN_JOURNEY, ok, null as never), "invalid_type", ["after"]);
     expectMetricsError(() => stageTransitions(COLEMAN_JOURNEY, { customers: [{ customerId: 1 }] } as never, ok), "invalid_date", ["before", "asOf"]);
   });

@@ -41,7 +41,15 @@ describe("stalledCustomers", () => {
   it("requires customer ids", () => {
     expectMetricsError(() => stalledCustomers(COLEMAN_JOURNEY, [{ customerId: 1 }, { purchasedAt: "2024-01-01" }], { asOf: "2024-02-01" }), "invalid_type", [1, "customerId"]);
     expectMetricsError(() => stalledCustomers(COLEMAN_JOURNEY, [{ customerId: "" }], { asOf: "2024-02-01" }), "invalid_type", [0, "customerId"]);
-    expectMetricsError(() => stalledCustomers(COLEMAN_JOURNEY, [{ customerId: Number.NaN }], { asOf: "2024-02-01" }), "invalid_type", [0, "customerId"]);
+    // One customer-id policy across churn, loyalty and journey (core/guards.ts readCustomerId): NaN is not_finite.
+    expectMetricsError(() => stalledCustomers(COLEMAN_JOURNEY, [{ customerId: Number.NaN }], { asOf: "2024-02-01" }), "not_finite", [0, "customerId"]);
+    expectMetricsError(() => stalledCustomers(COLEMAN_JOURNEY, [{ customerId: Infinity }], { asOf: "2024-02-01" }), "not_finite", [0, "customerId"]);
+  });
+
+  it("rejects reserved customer ids (regression: journey used to accept __proto__)", () => {
+    for (const id of ["__proto__", "constructor", "prototype"]) {
+      expectMetricsError(() => stalledCustomers(COLEMAN_JOURNEY, [{ customerId: 1 }, { customerId: id }], { asOf: "2024-02-01" }), "unsafe_key", [1, "customerId"]);
+    }
     expectMetricsError(() => stalledCustomers(COLEMAN_JOURNEY, [], { asOf: "2024-02-01" }), "empty_sample", ["customers"]);
   });
 });

@@ -1,5 +1,5 @@
 import { metricsError, type PathSegment } from "../../core/errors.js";
-import { assertIntegerInRange } from "../../core/guards.js";
+import { assertIntegerInRange, readCustomerId } from "../../core/guards.js";
 
 /** A customer count: an integer ≥ 0. */
 export function readCount(value: unknown, fn: string, path: readonly PathSegment[]): number {
@@ -26,21 +26,8 @@ export function readRecordArray(value: unknown, fn: string, path: readonly PathS
   return value;
 }
 
-/** A customer id: a non-empty string that is not a reserved key, or a finite number. */
-export function readCustomerId(value: unknown, fn: string, path: readonly PathSegment[]): string | number {
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw metricsError(fn, "not_finite", path, "a finite number or a non-empty string", value);
-    return value === 0 ? 0 : value;
-  }
-  if (typeof value === "string") {
-    if (value.length === 0) throw metricsError(fn, "invalid_type", path, "a non-empty string or a number", value);
-    if (value === "__proto__" || value === "constructor" || value === "prototype") {
-      throw metricsError(fn, "unsafe_key", path, "a key other than __proto__, constructor or prototype", value);
-    }
-    return value;
-  }
-  throw metricsError(fn, "invalid_type", path, "a non-empty string or a number", value);
-}
+/** A customer id: the shared policy in core/guards.ts (string or finite number, reserved keys rejected). */
+export { readCustomerId };
 
 /** Reads an options argument: undefined → {}, otherwise a plain object. */
 export function readOptions<T extends object>(value: T | undefined, fn: string): T {

@@ -1,5 +1,6 @@
 import { metricsError, type PathSegment } from "../../core/errors.js";
-import { daysFromCivil, toDayNumber, fromDayNumber, type DateInput } from "../../core/time.js";
+import { fastIsoDay, toDayNumber, fromDayNumber, type DateInput } from "../../core/time.js";
+import { isUnsafeKey, readCustomerId as readSharedCustomerId } from "../../core/guards.js";
 import type { JourneyModel, JourneyRule, JourneyEventAggregate } from "../schemas.js";
 import { validateJourneyModelInput } from "./validateModel.js";
 
@@ -348,29 +349,6 @@ export function isoDay(day: number): string {
   return s;
 }
 
-const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Day number of a plain `YYYY-MM-DD` string, or NaN when it is not one (the caller falls back to toDayNumber). */
-function fastIsoDay(s: string): number {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
-  let y = 0;
-  for (let i = 0; i < 4; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return NaN;
-    y = y * 10 + c;
-  }
-  const m1 = s.charCodeAt(5) - 48;
-  const m2 = s.charCodeAt(6) - 48;
-  const d1 = s.charCodeAt(8) - 48;
-  const d2 = s.charCodeAt(9) - 48;
-  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return NaN;
-  const m = m1 * 10 + m2;
-  const d = d1 * 10 + d2;
-  if (m < 1 || m > 12 || d < 1 || d > (MONTH_DAYS[m - 1] as number)) return NaN;
-  if (m === 2 && d === 29 && !((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)) return NaN;
-  return daysFromCivil(y, m, d);
-}
-
 const NO_PREFIX: readonly PathSegment[] = [];
 
 function pathOf(prefix: readonly PathSegment[], index: number, key: string): PathSegment[] {
@@ -459,11 +437,10 @@ export function checkCustomers(customers: unknown, fn: string, path: readonly Pa
   return customers;
 }
 
-/** Reads a customer id (string or finite number), for functions that report ids. */
+/** Reads a customer's id with the shared policy of core/guards.ts (string or finite number, reserved keys rejected). */
 export function readCustomerId(customer: unknown, fn: string, index: number, prefix: readonly PathSegment[] = NO_PREFIX): string | number {
   const id = (customer as { customerId?: unknown }).customerId;
-  if (typeof id === "string" ? id.length === 0 : typeof id !== "number" || !Number.isFinite(id)) {
-    throw metricsError(fn, "invalid_type", [...prefix, index, "customerId"], "a non-empty string or a finite number", id);
-  }
-  return id as string | number;
+  // The path is only built on the error path (no allocation per customer).
+  if (typeof id === "number" ? Number.isFinite(id) : typeof id === "string" && id.length > 0 && !isUnsafeKey(id)) return id === 0 ? 0 : (id as string | number);
+  return readSharedCustomerId(id, fn, [...prefix, index, "customerId"]);
 }

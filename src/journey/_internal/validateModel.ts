@@ -1,5 +1,5 @@
 import { metricsError, type PathSegment } from "../../core/errors.js";
-import { assertSafeKey } from "../../core/guards.js";
+import { assertSafeKey, isUnsafeKey } from "../../core/guards.js";
 import type { JourneyModel } from "../schemas.js";
 
 /*
@@ -10,7 +10,6 @@ import type { JourneyModel } from "../schemas.js";
 
 type Path = readonly PathSegment[];
 
-const UNSAFE = new Set(["__proto__", "constructor", "prototype"]);
 const OPS = new Set(["exists", "missing", "eq", "ne", "gt", "gte", "lt", "lte"]);
 const COMPARISONS = new Set(["eq", "ne", "gt", "gte", "lt", "lte"]);
 const SIGNAL_TYPES = new Set(["date", "number", "boolean"]);
@@ -35,7 +34,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 function checkObject(v: unknown, allowed: readonly string[], fn: string, path: Path, what: string): Record<string, unknown> {
   if (!isPlainObject(v)) throw metricsError(fn, "invalid_type", path, `a plain object (${what})`, v);
   for (const key of Object.keys(v)) {
-    if (UNSAFE.has(key)) throw metricsError(fn, "unsafe_key", [...path, key], "a key other than __proto__, constructor or prototype", key);
+    if (isUnsafeKey(key)) throw metricsError(fn, "unsafe_key", [...path, key], "a key other than __proto__, constructor or prototype", key);
     if (!allowed.includes(key)) {
       throw metricsError(fn, "invalid_input", [...path, key], `one of the fields of ${what} (${allowed.join(", ")})`, key);
     }

@@ -1,17 +1,15 @@
 import { type PathSegment, metricsError } from "../../core/errors.js";
-import { assertInRange, assertOneOf, assertSafeKey, isArrayLike } from "../../core/guards.js";
+import { assertInRange, assertOneOf, isArrayLike, readCustomerId as readSharedCustomerId } from "../../core/guards.js";
 import { type DateInput, fromDayNumber, type Period, PERIODS, periodIndex, periodLabel, periodStart, toDayNumber } from "../../core/time.js";
-import { normalQuantile } from "../../math/index.js";
 import type { LoyaltyPeriodKey } from "../types.js";
 
-/** Reads a customer (or product) id: a non-empty string or a finite number, never a reserved key. */
+/**
+ * Reads a customer (or product, category, referrer) id with the shared policy
+ * of core/guards.ts (a finite number or a non-empty string, reserved keys
+ * rejected), as a string map key.
+ */
 export function readId(v: unknown, fn: string, path: readonly PathSegment[]): string {
-  if (typeof v === "number") {
-    if (!Number.isFinite(v)) throw metricsError(fn, "not_finite", path, "a string or finite number id", v);
-    return String(v);
-  }
-  if (typeof v !== "string") throw metricsError(fn, "invalid_type", path, "a string or number id", v);
-  return assertSafeKey(v, fn, path);
+  return String(readSharedCustomerId(v, fn, path));
 }
 
 /** Validates the rows argument: a non-empty array of objects. */
@@ -50,16 +48,6 @@ export function readConfidence(c: unknown, fn: string): number {
   return v;
 }
 
-/** Wilson score interval for k of n (n > 0). */
-export function wilson(k: number, n: number, confidence: number): readonly [number, number] {
-  const z = normalQuantile(1 - (1 - confidence) / 2);
-  const p = k / n;
-  const z2 = z * z;
-  const d = 1 + z2 / n;
-  const c = (p + z2 / (2 * n)) / d;
-  const h = (z / d) * Math.sqrt(Math.max(0, (p * (1 - p)) / n + z2 / (4 * n * n)));
-  return [Math.max(0, c - h), Math.min(1, c + h)];
-}
 
 /** A period's identity in per-period rows. */
 export type PeriodKey = LoyaltyPeriodKey;

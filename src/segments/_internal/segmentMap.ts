@@ -1,7 +1,7 @@
 import { metricsError, type PathSegment } from "../../core/errors.js";
+import { isUnsafeKey } from "../../core/guards.js";
 import type { RfmSegmentMap } from "../schemas.js";
 
-const UNSAFE = new Set(["__proto__", "constructor", "prototype"]);
 const KEYS = ["segment", "r", "f", "m", "fm"];
 
 /** Validates an RFM segment table without zod (used by rfmSegments and parseRfmSegmentMap). */
@@ -12,7 +12,7 @@ export function validateRfmSegmentMap(input: unknown, fn: string, path: readonly
     const p = [...path, i];
     if (rule === null || typeof rule !== "object" || Array.isArray(rule)) throw metricsError(fn, "invalid_type", p, "a segment rule object", rule);
     for (const key of Object.keys(rule)) {
-      if (UNSAFE.has(key)) throw metricsError(fn, "unsafe_key", [...p, key], "a key other than __proto__, constructor or prototype", key);
+      if (isUnsafeKey(key)) throw metricsError(fn, "unsafe_key", [...p, key], "a key other than __proto__, constructor or prototype", key);
       if (!KEYS.includes(key)) throw metricsError(fn, "invalid_input", [...p, key], "one of segment, r, f, m, fm", key);
     }
     const r = rule as Record<string, unknown>;

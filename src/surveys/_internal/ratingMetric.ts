@@ -3,7 +3,7 @@ import { assertOneOf } from "../../core/guards.js";
 import { ratingTally, type RatingExclusions, type RatingScaleInput, type RatingTally } from "../ratingTally.js";
 import { checkRatingTally, isRatingTallyLike } from "./checkRatingTally.js";
 import { readPoint, readScale, type Scale } from "./scale.js";
-import { checkConfidence, meanSd, tInterval, wilsonInterval } from "./stats.js";
+import { checkConfidence, meanSd, tInterval, wilsonIntervalOrNull } from "./stats.js";
 
 /** Shared result shape of csat/ces before renaming the threshold fields. */
 export interface RatingMetric {
@@ -75,7 +75,7 @@ export function ratingMetric(
   const { mean, sd } = meanSd(n, sum, sumSq) as { mean: number; sd: number | null };
   const share = hits / n;
   const value = shareMethod ? share : mean;
-  const confidenceInterval = shareMethod ? wilsonInterval(hits, n, confidence) : tInterval(mean, sd, n, confidence, scale.min, scale.max);
+  const confidenceInterval = shareMethod ? wilsonIntervalOrNull(hits, n, confidence) : tInterval(mean, sd, n, confidence, scale.min, scale.max);
   const standardError = shareMethod ? Math.sqrt((share * (1 - share)) / n) : sd === null ? null : sd / Math.sqrt(n);
   return { value, n, confidenceInterval, standardError, scale, threshold, hits, share, mean, sd, distribution: tally.counts, excluded: tally.excluded };
 }

@@ -1,6 +1,6 @@
 import { type PathSegment, metricsError } from "../../core/errors.js";
 import { assertInRange } from "../../core/guards.js";
-import { normalQuantile, studentTQuantile } from "../../math/index.js";
+import { normalQuantile, studentTQuantile, wilsonInterval } from "../../math/index.js";
 
 /** Validates a confidence level in (0, 1). */
 export function checkConfidence(confidence: unknown, fn: string, path: readonly PathSegment[]): number {
@@ -39,14 +39,7 @@ export function tInterval(
   return [Math.max(lo, mean - half), Math.min(hi, mean + half)];
 }
 
-/** Wilson score interval for k successes in n trials (k may be fractional), clipped to [0, 1]. */
-export function wilsonInterval(k: number, n: number, confidence: number): readonly [number, number] | null {
-  if (n <= 0) return null;
-  const z = zCritical(confidence);
-  const p = k / n;
-  const z2 = z * z;
-  const denom = 1 + z2 / n;
-  const center = (p + z2 / (2 * n)) / denom;
-  const half = (z / denom) * Math.sqrt(Math.max(0, (p * (1 - p)) / n + z2 / (4 * n * n)));
-  return [Math.max(0, center - half), Math.min(1, center + half)];
+/** Wilson score interval for k successes in n trials (k may be fractional), or null when n ≤ 0. */
+export function wilsonIntervalOrNull(k: number, n: number, confidence: number): readonly [number, number] | null {
+  return n > 0 ? wilsonInterval(k, n, confidence) : null;
 }
