@@ -1,6 +1,6 @@
 import { type PathSegment, metricsError } from "../../core/errors.js";
 import { assertInRange } from "../../core/guards.js";
-import { normalQuantile, studentTQuantile, wilsonInterval } from "../../math/index.js";
+import { studentTQuantile, wilsonInterval } from "../../math/index.js";
 
 /** Validates a confidence level in (0, 1). */
 export function checkConfidence(confidence: unknown, fn: string, path: readonly PathSegment[]): number {
@@ -8,11 +8,6 @@ export function checkConfidence(confidence: unknown, fn: string, path: readonly 
   // So close to 1 that 1 − (1 − c)/2 rounds to 1: the critical value z is infinite.
   if (!(1 - (1 - v) / 2 < 1)) throw metricsError(fn, "out_of_range", path, "a confidence level whose critical value z is finite", confidence);
   return v;
-}
-
-/** Two-sided normal critical value. */
-export function zCritical(confidence: number): number {
-  return normalQuantile(1 - (1 - confidence) / 2);
 }
 
 /** Mean and sample standard deviation from n, Σx, Σx² (sd null when n < 2). */
