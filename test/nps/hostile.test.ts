@@ -70,7 +70,7 @@ describe("nps foreign values (issue 13)", () => {
     const p = Proxy.revocable([], {});
     p.revoke();
     expectMetricsError(() => nps(p.proxy as never), "invalid_type", []);
-    expectMetricsError(() => nps([9, 0], { weights: [1, 1n] as never }), "invalid_type", ["weights", 1]);
+    expectMetricsError(() => nps([9, 0], { weights: [1, 1n] as never }), "invalid_type", ["options", "weights", 1]);
     expectMetricsError(() => nps([9, 0n] as never, { weights: [1, 1] }), "invalid_type", [1]);
   });
 
