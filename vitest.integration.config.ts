@@ -12,7 +12,10 @@ const src = fileURLToPath(new URL("./src/", import.meta.url));
  */
 const argv = process.argv;
 const at = argv.indexOf("--project");
-const project = argv.find((a) => a.startsWith("--project="))?.slice("--project=".length) ?? (at >= 0 ? argv[at + 1] : undefined) ?? "integration";
+const project =
+  argv.find((a) => a.startsWith("--project="))?.slice("--project=".length) ??
+  (at >= 0 ? argv[at + 1] : undefined) ??
+  "integration";
 const reporters: (string | [string, Record<string, unknown>])[] = process.env["CI"]
   ? ["default", ["json", { outputFile: `.ci-output/vitest-${project}.json` }]]
   : ["default"];
@@ -28,8 +31,14 @@ export default defineConfig({
     reporters,
     fileParallelism: false,
     projects: [
-      { extends: true, test: { name: "browser", include: ["test/browser/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000 } },
-      { extends: true, test: { name: "scale", include: ["test/scale/**/*.test.ts"], testTimeout: 300_000, hookTimeout: 300_000 } },
+      {
+        extends: true,
+        test: { name: "browser", include: ["test/browser/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000 },
+      },
+      {
+        extends: true,
+        test: { name: "scale", include: ["test/scale/**/*.test.ts"], testTimeout: 300_000, hookTimeout: 300_000 },
+      },
     ],
   },
 });

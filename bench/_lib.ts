@@ -55,13 +55,16 @@ export async function runSuite(
   const timeMs = options.timeMs ?? 1500;
   const minSamples = options.minSamples ?? 10;
   const bench = new Bench({ time: timeMs, iterations: minSamples, warmupIterations: 2, warmupTime: 100 });
-  for (const c of cases) bench.add(c.name, () => {
-    sink = c.fn();
-  });
+  for (const c of cases)
+    bench.add(c.name, () => {
+      sink = c.fn();
+    });
   await bench.run();
   const rows: BenchRow[] = bench.tasks.map((t, i) => {
     const c = cases[i] as BenchCase;
-    const r = t.result as unknown as { latency?: { p50: number; p75: number; min: number; max: number; rme: number; samplesCount?: number } };
+    const r = t.result as unknown as {
+      latency?: { p50: number; p75: number; min: number; max: number; rme: number; samplesCount?: number };
+    };
     const lat = r.latency;
     if (!lat) throw new Error(`benchmark ${c.name} produced no result (did it throw?)`);
     return {

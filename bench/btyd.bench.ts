@@ -32,7 +32,11 @@ for (let i = n - 1; i > 0; i--) {
 const customer = Int32Array.from(order, (i) => log.customer[i] as number);
 const day = Int32Array.from(order, (i) => log.day[i] as number);
 const amount = Float64Array.from(order, () => 5 + rng.int(100));
-const objects = Array.from(order, (_, k) => ({ customerId: customer[k] as number, at: fromDayNumber(day[k] as number), amount: amount[k] as number }));
+const objects = Array.from(order, (_, k) => ({
+  customerId: customer[k] as number,
+  at: fromDayNumber(day[k] as number),
+  amount: amount[k] as number,
+}));
 const asOf = log.asOf;
 
 /** Naive summary: Map<customer, transactions[]>, sort by day, Set of distinct days. */
@@ -59,13 +63,20 @@ const cdnowFile = `${dataDir}/cdnow_customers_summary.csv`;
 let cdnow: { frequency: number; recency: number; T: number }[];
 let cdnowLabel = "CDNOW (2,357 customers)";
 if (existsSync(cdnowFile)) {
-  cdnow = readFileSync(cdnowFile, "utf8").trim().split(/\r?\n/).slice(1).map((l) => {
-    const [, x, tx, T] = l.split(",").map(Number);
-    return { frequency: x as number, recency: tx as number, T: T as number };
-  });
+  cdnow = readFileSync(cdnowFile, "utf8")
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((l) => {
+      const [, x, tx, T] = l.split(",").map(Number);
+      return { frequency: x as number, recency: tx as number, T: T as number };
+    });
 } else {
   cdnowLabel = "simulated CDNOW-sized base (2,357 customers; shared data absent)";
-  const sim = simulateBetaGeoNbd({ r: 0.243, alpha: 4.414 * 7, a: 0.793, b: 2.426 }, { customers: 2357, seed: 9, acquisitionDays: 84, observationDays: 273 });
+  const sim = simulateBetaGeoNbd(
+    { r: 0.243, alpha: 4.414 * 7, a: 0.793, b: 2.426 },
+    { customers: 2357, seed: 9, acquisitionDays: 84, observationDays: 273 },
+  );
   const s = summarizeTransactionColumns(sim, { asOf: sim.asOf, unit: "day", unitMultiplier: 7 });
   cdnow = Array.from(s.frequency, (x, i) => ({ frequency: x, recency: s.recency[i] as number, T: s.T[i] as number }));
 }
@@ -107,8 +118,16 @@ const cases: BenchCase[] = [
   { name: `naive summary (Map of arrays, sort, Set): ${(n / 1e6).toFixed(2)}M transactions`, fn: naiveSummary, baseline: true },
   { name: `fitBetaGeoNbd: ${cdnowLabel}`, fn: () => fitBetaGeoNbd(cdnow), target: "≤ 5 ms" },
   { name: `fitParetoNbd: ${cdnowLabel}`, fn: () => fitParetoNbd(cdnow), target: "≤ 30 ms" },
-  { name: `naive BG/NBD fit (per-row likelihood, numerical gradient): ${cdnowLabel}`, fn: () => naiveBgNbd(cdnow), baseline: true },
-  { name: "fitBetaGeoNbd: 100k simulated customers (columns, incl. collapse)", fn: () => fitBetaGeoNbd(sim100k), target: "≤ 150 ms" },
+  {
+    name: `naive BG/NBD fit (per-row likelihood, numerical gradient): ${cdnowLabel}`,
+    fn: () => naiveBgNbd(cdnow),
+    baseline: true,
+  },
+  {
+    name: "fitBetaGeoNbd: 100k simulated customers (columns, incl. collapse)",
+    fn: () => fitBetaGeoNbd(sim100k),
+    target: "≤ 150 ms",
+  },
   { name: "fitBetaGeoNbd: 1M simulated customers (columns, incl. collapse)", fn: () => fitBetaGeoNbd(sim1m), target: "≤ 800 ms" },
 ];
 

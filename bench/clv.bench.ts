@@ -43,7 +43,9 @@ const rows100k = Array.from({ length: 100_000 }, (_, i) => ({
   monetaryValue: spend.monetaryValue[i] as number,
 }));
 const repeat: { frequency: number; monetaryValue: number }[] = [];
-for (let i = 0; i < s.n && repeat.length < 100_000; i++) if ((s.frequency[i] as number) > 0) repeat.push({ frequency: s.frequency[i] as number, monetaryValue: spend.monetaryValue[i] as number });
+for (let i = 0; i < s.n && repeat.length < 100_000; i++)
+  if ((s.frequency[i] as number) > 0)
+    repeat.push({ frequency: s.frequency[i] as number, monetaryValue: spend.monetaryValue[i] as number });
 const values = customerLifetimeValueBatch({ ...base, customers: all }).values;
 const ids = Array.from({ length: values.length }, (_, i) => i);
 

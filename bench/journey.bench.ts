@@ -66,13 +66,24 @@ await runSuite(
       target: "≤ 1 s",
       fn: () => {
         let stalled = 0;
-        for (let i = 0; i < N; i++) if (classifyJourneyStage(COLEMAN_JOURNEY, customers[i] as object, { asOf }).stalled) stalled++;
+        for (let i = 0; i < N; i++)
+          if (classifyJourneyStage(COLEMAN_JOURNEY, customers[i] as object, { asOf }).stalled) stalled++;
         return stalled;
       },
     },
-    { name: "journeyDistribution: 1M customers (counts + stalled)", target: "≤ 1 s", fn: () => journeyDistribution(COLEMAN_JOURNEY, customers, { asOf }) },
-    { name: "journeyFunnel: 1M customers (conversion + median days)", fn: () => journeyFunnel(COLEMAN_JOURNEY, customers, { asOf }) },
-    { name: "journeyDistribution: 100k customers, ISO date strings", fn: () => journeyDistribution(COLEMAN_JOURNEY, isoCustomers, { asOf }) },
+    {
+      name: "journeyDistribution: 1M customers (counts + stalled)",
+      target: "≤ 1 s",
+      fn: () => journeyDistribution(COLEMAN_JOURNEY, customers, { asOf }),
+    },
+    {
+      name: "journeyFunnel: 1M customers (conversion + median days)",
+      fn: () => journeyFunnel(COLEMAN_JOURNEY, customers, { asOf }),
+    },
+    {
+      name: "journeyDistribution: 100k customers, ISO date strings",
+      fn: () => journeyDistribution(COLEMAN_JOURNEY, isoCustomers, { asOf }),
+    },
     { name: "naive interpreter: 1M customers (stage only)", baseline: true, fn: () => naiveClassify(COLEMAN_JOURNEY, customers) },
   ],
   { minSamples: 5, timeMs: 1000 },

@@ -36,12 +36,16 @@ function naiveNps(scores: readonly number[]): number {
 
 // Sanity check (not timed): the baseline and the library agree.
 const expected = naiveNps(plain);
-if (Math.abs(nps(bytes).score - expected) > 1e-9 || Math.abs(nps(plain).score - expected) > 1e-9) throw new Error("baseline disagrees");
+if (Math.abs(nps(bytes).score - expected) > 1e-9 || Math.abs(nps(plain).score - expected) > 1e-9)
+  throw new Error("baseline disagrees");
 
 const parts: NpsTally[] = [];
 for (let i = 0; i < 1000; i++) parts.push(npsTally(bytes.subarray(i * 10_000, (i + 1) * 10_000)));
 const start = Date.UTC(2022, 0, 1);
-const dated = Array.from({ length: 1_000_000 }, (_, i) => ({ score: bytes[i] as number, at: start + Math.floor(rng.next() * 3 * 365) * 86_400_000 }));
+const dated = Array.from({ length: 1_000_000 }, (_, i) => ({
+  score: bytes[i] as number,
+  at: start + Math.floor(rng.next() * 3 * 365) * 86_400_000,
+}));
 
 await runSuite("nps", "NPS (10 M answers)", [
   { name: "npsTally: 10 M scores (Uint8Array)", fn: () => npsTally(bytes), target: "≤ 20 ms" },

@@ -45,7 +45,8 @@ const m2000 = monthly(2000);
 function naiveProjection(a: ProjectionAssumptions): Decimal {
   const D = Decimal.clone({ precision: 34 });
   const rates = (a.retentionRate as { rates: number[] }).rates.map((r) => new D(r));
-  const profit = (k: number): Decimal => new D("4").plus(new D("0.05").times(k)).plus(new D(["0", "0.5", "1", "1.5"][Math.min(k, 3)]!));
+  const profit = (k: number): Decimal =>
+    new D("4").plus(new D("0.05").times(k)).plus(new D(["0", "0.5", "1", "1.5"][Math.min(k, 3)]!));
   const cohorts: { n: Decimal; k: number }[] = [{ n: new D(20000), k: 0 }];
   const v = new D(1).plus(0.008);
   let npv = new D(0);
@@ -63,13 +64,26 @@ function naiveProjection(a: ProjectionAssumptions): Decimal {
 }
 
 await runSuite("projections", "Projections: retention → profit", [
-  { name: "projectRetentionProfit: 10 years, tenure mix, 5 components", fn: () => projectRetentionProfit(yearly), target: "interactive (≤ 16 ms)" },
-  { name: "projectRetentionProfit: 120 months, per-tenure retention", fn: () => projectRetentionProfit(m120), target: "interactive (≤ 16 ms)" },
+  {
+    name: "projectRetentionProfit: 10 years, tenure mix, 5 components",
+    fn: () => projectRetentionProfit(yearly),
+    target: "interactive (≤ 16 ms)",
+  },
+  {
+    name: "projectRetentionProfit: 120 months, per-tenure retention",
+    fn: () => projectRetentionProfit(m120),
+    target: "interactive (≤ 16 ms)",
+  },
   { name: "naive Decimal cohort loop: 120 months (NPV only)", fn: () => naiveProjection(m120), baseline: true },
   { name: "projectRetentionProfit: 2000 periods (the maximum)", fn: () => projectRetentionProfit(m2000) },
   {
     name: "retentionSensitivity: 10 × 5 × 5 grid + tornado, 10 years",
-    fn: () => retentionSensitivity(yearly, { retentionRates: Array.from({ length: 10 }, (_, i) => 0.5 + i * 0.05), marginMultipliers: [0.8, 0.9, 1, 1.1, 1.2], discountRates: [0.04, 0.07, 0.1, 0.13, 0.16] }),
+    fn: () =>
+      retentionSensitivity(yearly, {
+        retentionRates: Array.from({ length: 10 }, (_, i) => 0.5 + i * 0.05),
+        marginMultipliers: [0.8, 0.9, 1, 1.1, 1.2],
+        discountRates: [0.04, 0.07, 0.1, 0.13, 0.16],
+      }),
     target: "≤ 1 s",
   },
 ]);

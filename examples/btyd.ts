@@ -23,7 +23,10 @@ import { fromDayNumber } from "customer-metrics/core";
 import { heading, pct, table } from "./_lib/table.js";
 
 // 1. A transaction log: 10,000 Pareto/NBD customers acquired over Q1 2024, observed until 2025-03-31.
-const log = simulateParetoNbd({ r: 0.55, alpha: 75, s: 0.6, beta: 80 }, { customers: 10_000, seed: 2024, acquisitionDays: 90, observationDays: 455 });
+const log = simulateParetoNbd(
+  { r: 0.55, alpha: 75, s: 0.6, beta: 80 },
+  { customers: 10_000, seed: 2024, acquisitionDays: 90, observationDays: 455 },
+);
 const transactions = Array.from(log.day, (d, i) => ({ customerId: `c${log.customer[i]}`, at: fromDayNumber(d) }));
 console.log(heading("1. Transactions → summaries (weeks, calibration to 2024-12-31)"));
 const rows = summarizeTransactions(transactions, { asOf: log.asOf, unit: "week", calibrationEnd: "2024-12-31" });
@@ -36,7 +39,9 @@ console.log(
   table(
     fits.map((m) => ({
       model: m.model,
-      params: Object.entries(m.params).map(([k, v]) => `${k}=${v.toFixed(3)}`).join(" "),
+      params: Object.entries(m.params)
+        .map(([k, v]) => `${k}=${v.toFixed(3)}`)
+        .join(" "),
       "log-likelihood": m.logLikelihood,
       converged: m.diagnostics.converged,
       "distinct rows": m.distinctRows,
@@ -72,11 +77,25 @@ console.log(`P(no repeat purchase in 52 weeks) = ${pct(probabilityOfPurchases(bg
 console.log(heading(`4. Calibration vs holdout (${rows[0]?.durationHoldout ?? 0} weeks)`));
 for (const m of fits) {
   const acc = calibrationHoldoutAccuracy(m, rows as unknown as HoldoutCustomer[]);
-  console.log(`${m.model.padEnd(10)} MAE ${acc.mae.toFixed(3)} (naive ${acc.naiveMae.toFixed(3)}), total predicted ${acc.totalPredicted.toFixed(0)} vs actual ${acc.totalActual}`);
+  console.log(
+    `${m.model.padEnd(10)} MAE ${acc.mae.toFixed(3)} (naive ${acc.naiveMae.toFixed(3)}), total predicted ${acc.totalPredicted.toFixed(0)} vs actual ${acc.totalActual}`,
+  );
 }
 const acc = calibrationHoldoutAccuracy(fits[2] as (typeof fits)[2], rows as unknown as HoldoutCustomer[]);
-console.log(table(acc.buckets.map((b) => ({ "calibration x": b.orMore ? `${b.frequency}+` : b.frequency, customers: b.customers, actual: b.actual, predicted: b.predicted, naive: b.naive }))));
-console.log(`\nLog-likelihood of the Pareto/NBD fit recomputed: ${btydLogLikelihood(fits[2] as (typeof fits)[2], rows).toFixed(2)}`);
+console.log(
+  table(
+    acc.buckets.map((b) => ({
+      "calibration x": b.orMore ? `${b.frequency}+` : b.frequency,
+      customers: b.customers,
+      actual: b.actual,
+      predicted: b.predicted,
+      naive: b.naive,
+    })),
+  ),
+);
+console.log(
+  `\nLog-likelihood of the Pareto/NBD fit recomputed: ${btydLogLikelihood(fits[2] as (typeof fits)[2], rows).toFixed(2)}`,
+);
 
 // 5. Discrete opportunities: BG/BB on yearly donations (rows compressed with weights).
 console.log(heading("5. BG/BB: yearly donations, 6 opportunities"));
@@ -88,7 +107,9 @@ const donors = [
   { frequency: 6, recency: 6, n: 6, weight: 1203 },
 ];
 const bgbb = fitBetaGeoBetaBinomial(donors);
-console.log(`α=${bgbb.params.alpha.toFixed(3)} β=${bgbb.params.beta.toFixed(3)} γ=${bgbb.params.gamma.toFixed(3)} δ=${bgbb.params.delta.toFixed(3)}`);
+console.log(
+  `α=${bgbb.params.alpha.toFixed(3)} β=${bgbb.params.beta.toFixed(3)} γ=${bgbb.params.gamma.toFixed(3)} δ=${bgbb.params.delta.toFixed(3)}`,
+);
 console.log(
   table(
     donors.map((d) => ({

@@ -21,7 +21,9 @@ import { heading, pct, table } from "./_lib/table.js";
 console.log(heading("1. Gupta–Lehmann: margin × r / (1 + d − r)"));
 const base = { margin: "100", retentionRate: 0.8, discountRate: 0.1 } as const;
 const closed = clvFromRetention(base);
-console.log(`Annual margin $100, retention 80%, discount 10%: CLV $${closed.value.toFixed(2)} (margin multiple ${closed.marginMultiple.toFixed(2)})`);
+console.log(
+  `Annual margin $100, retention 80%, discount 10%: CLV $${closed.value.toFixed(2)} (margin multiple ${closed.marginMultiple.toFixed(2)})`,
+);
 console.log(`Billed at the start of each year: $${clvFromRetention({ ...base, timing: "start" }).value.toFixed(2)}`);
 console.log(`With margins growing 5% a year: $${clvFromRetention({ ...base, marginGrowth: 0.05 }).value.toFixed(2)}`);
 const cf = clvCashflows({ ...base, horizon: 8 });
@@ -38,11 +40,17 @@ console.log(
     })),
   ),
 );
-console.log(`8 years: $${cf.total.toFixed(2)}; 30 years: $${clvFromRetention({ ...base, horizon: 30 }).value.toFixed(2)}; forever: $${closed.value.toFixed(2)}`);
+console.log(
+  `8 years: $${cf.total.toFixed(2)}; 30 years: $${clvFromRetention({ ...base, horizon: 30 }).value.toFixed(2)}; forever: $${closed.value.toFixed(2)}`,
+);
 
 console.log(heading("2. Units: a weekly rate never meets a monthly margin silently"));
 try {
-  clvFromRetention({ margin: { value: "40", unit: "month" }, retentionRate: { value: 0.993, unit: "week" }, discountRate: 0.008 });
+  clvFromRetention({
+    margin: { value: "40", unit: "month" },
+    retentionRate: { value: 0.993, unit: "week" },
+    discountRate: 0.008,
+  });
 } catch (e) {
   if (isMetricsError(e)) console.log(`${e.code} at ${JSON.stringify(e.path)}: ${e.message}`);
 }
@@ -53,23 +61,34 @@ const monthly = clvFromRetention({
   retentionRate: { value: monthlyRetention, unit: "month" },
   discountRate: { value: monthlyDiscount, unit: "month" },
 });
-console.log(`Converted explicitly: retention ${pct(monthlyRetention, 2)}/month, discount ${pct(monthlyDiscount, 3)}/month → CLV $${monthly.value.toFixed(2)} (${monthly.period})`);
+console.log(
+  `Converted explicitly: retention ${pct(monthlyRetention, 2)}/month, discount ${pct(monthlyDiscount, 3)}/month → CLV $${monthly.value.toFixed(2)} (${monthly.period})`,
+);
 
 console.log(heading("3. Dashboard LTV, LTV:CAC and CAC payback"));
 const ltv = simpleClv({ arpa: "2000", grossMargin: 0.6, churnRate: 0.005 });
-console.log(`ARPA $2,000, 60% margin, 0.5% churn → LTV $${ltv.value.toFixed(0)} (${ltv.method}, lifetime ${ltv.lifetime} months)`);
+console.log(
+  `ARPA $2,000, 60% margin, 0.5% churn → LTV $${ltv.value.toFixed(0)} (${ltv.method}, lifetime ${ltv.lifetime} months)`,
+);
 console.log(`LTV:CAC at CAC $80,000: ${clvToCacRatio({ clv: ltv.value, cac: "80000" }).ratio}:1`);
 console.log(
   table(
     [1, 0.99, 0.97, 0.9, 0.8].map((r) => {
       const pb = cacPaybackPeriods({ cac: "600", margin: "96", retentionRate: r, discountRate: 0.008 });
-      return { "monthly retention": pct(r, 0), "payback (months)": pb.periods === "never" ? "never" : pb.periods.toFixed(2), "whole months": pb.wholePeriods };
+      return {
+        "monthly retention": pct(r, 0),
+        "payback (months)": pb.periods === "never" ? "never" : pb.periods.toFixed(2),
+        "whole months": pb.wholePeriods,
+      };
     }),
   ),
 );
 
 console.log(heading("4. Model-based CLV: BG/NBD purchases × Gamma-Gamma spend"));
-const log = simulateBetaGeoNbd({ r: 0.25, alpha: 30, a: 0.8, b: 2.4 }, { customers: 3000, seed: 7, observationDays: 365, acquisitionDays: 120 });
+const log = simulateBetaGeoNbd(
+  { r: 0.25, alpha: 30, a: 0.8, b: 2.4 },
+  { customers: 3000, seed: 7, observationDays: 365, acquisitionDays: 120 },
+);
 const s = summarizeTransactionColumns(log, { asOf: log.asOf, unit: "day" });
 const spend = simulateGammaGammaSpend({ p: 6.25, q: 3.74, v: 15.44 }, s.frequency, { seed: 8 });
 const purchaseModel = fitBetaGeoNbd({ frequency: s.frequency, recency: s.recency, T: s.T });
@@ -96,7 +115,10 @@ const horizon = { purchaseModel, spendModel, periods: 12, periodLength: 30, disc
 const rows = customerLifetimeValue({ ...horizon, customers });
 const top = topCustomersByValue(rows, 5);
 const topIds = new Set(top.map((t) => t.customerId));
-const interval = customerLifetimeValueInterval({ ...horizon, customers: customers.filter((c) => topIds.has(c.customerId)) }, { draws: 300, seed: 1 });
+const interval = customerLifetimeValueInterval(
+  { ...horizon, customers: customers.filter((c) => topIds.has(c.customerId)) },
+  { draws: 300, seed: 1 },
+);
 const iv = new Map(interval.rows.map((r) => [r.customerId, r]));
 console.log("\nTop 5 customers by next-year CLV, with 90% parametric-bootstrap intervals:");
 console.log(

@@ -39,11 +39,16 @@ const rng = createRng(SEED);
 const meanSpend = Float64Array.from({ length: log.customers }, () => rng.gamma(4, 10)); // each customer's typical basket
 const amount = Float64Array.from(log.customer, (c) => Math.round(rng.gamma(6, (meanSpend[c] as number) / 6) * 100) / 100);
 console.log(heading("One customer base, every lens"));
-console.log(`${log.transactions.toLocaleString("en-US")} purchases by ${log.customers.toLocaleString("en-US")} customers, ${log.start} to ${log.asOf}`);
+console.log(
+  `${log.transactions.toLocaleString("en-US")} purchases by ${log.customers.toLocaleString("en-US")} customers, ${log.start} to ${log.asOf}`,
+);
 
 // ── 2. Does the model predict? Fit on 2024, compare with 2025 ──
 console.log(heading("BG/NBD calibrated on 2024, checked on 2025"));
-const split = summarizeTransactionColumns({ customer: log.customer, day: log.day, amount }, { asOf: AS_OF, calibrationEnd: "2024-12-31", unit: "week" });
+const split = summarizeTransactionColumns(
+  { customer: log.customer, day: log.day, amount },
+  { asOf: AS_OF, calibrationEnd: "2024-12-31", unit: "week" },
+);
 const calibration = fitBetaGeoNbd({ frequency: split.frequency, recency: split.recency, T: split.T });
 const check = calibrationHoldoutAccuracy(
   calibration,
@@ -66,7 +71,9 @@ console.log(
     })),
   ),
 );
-console.log(`total 2025 purchase weeks: actual ${check.totalActual.toLocaleString("en-US")}, predicted ${check.totalPredicted.toFixed(0)}`);
+console.log(
+  `total 2025 purchase weeks: actual ${check.totalActual.toLocaleString("en-US")}, predicted ${check.totalPredicted.toFixed(0)}`,
+);
 
 // ── 3. Value: refit on both years, spend model, next-12-month CLV ──
 console.log(heading("Customer lifetime value, next 12 months"));
@@ -77,7 +84,10 @@ const spendModel = fitGammaGamma({
   frequency: repeat.map((i) => all.frequency[i] as number),
   monetaryValue: repeat.map((i) => (all.monetaryValue as Float64Array)[i] as number),
 });
-const fmt = (o: object) => Object.entries(o as Record<string, number>).map(([k, v]) => `${k} = ${v.toFixed(3)}`).join(", ");
+const fmt = (o: object) =>
+  Object.entries(o as Record<string, number>)
+    .map(([k, v]) => `${k} = ${v.toFixed(3)}`)
+    .join(", ");
 console.log(`BG/NBD (weeks): ${fmt(purchaseModel.params)}\nGamma-Gamma:    ${fmt(spendModel.params)}`);
 const clv = customerLifetimeValue({
   purchaseModel,
@@ -135,13 +145,18 @@ console.log(
   table(
     [...bySegment.entries()]
       .sort((a, b) => b[1].clv / b[1].customers - a[1].clv / a[1].customers)
-      .map(([segment, a]) => ({ segment, customers: a.customers, "mean P(alive)": pct(a.alive / a.customers), "mean CLV 12m": a.clv / a.customers })),
+      .map(([segment, a]) => ({
+        segment,
+        customers: a.customers,
+        "mean P(alive)": pct(a.alive / a.customers),
+        "mean CLV 12m": a.clv / a.customers,
+      })),
   ),
 );
 
 console.log(
   "Note: BG/NBD lets a customer drop out only right after a repeat purchase, so one-time buyers get\n" +
-    "P(alive) = 1 and RFM's \"Lost\" (mostly one-time buyers) look alive; their low expected purchases\n" +
+    'P(alive) = 1 and RFM\'s "Lost" (mostly one-time buyers) look alive; their low expected purchases\n' +
     "still keep their CLV low. fitModifiedBetaGeoNbd (MBG/NBD) removes this artefact.",
 );
 
@@ -153,7 +168,17 @@ const at = (r: readonly (number | null)[], age: number) => {
   return v === null || v === undefined ? "–" : pct(v);
 };
 console.log(
-  table(cohorts.cohorts.map((c) => ({ cohort: c.cohort, size: c.size, "m1": at(c.retention, 1), "m3": at(c.retention, 3), "m6": at(c.retention, 6), "m12": at(c.retention, 12), "m18": at(c.retention, 18) }))),
+  table(
+    cohorts.cohorts.map((c) => ({
+      cohort: c.cohort,
+      size: c.size,
+      m1: at(c.retention, 1),
+      m3: at(c.retention, 3),
+      m6: at(c.retention, 6),
+      m12: at(c.retention, 12),
+      m18: at(c.retention, 18),
+    })),
+  ),
 );
 
 // ── 5. NPS by value tier: are the valuable customers the happy ones? ──
@@ -181,7 +206,9 @@ console.log(
 const [topTier, rest] = ["top 20% by CLV", "other 80%"].map((name) => byTier.segments.find((s) => s.segment === name)?.tally);
 if (topTier && rest) {
   const diff = compareNps(topTier, rest);
-  console.log(`difference ${diff.difference.toFixed(1)} points, p ${diff.pValue < 1e-4 ? "< 0.0001" : `= ${diff.pValue.toFixed(4)}`}: ${diff.significant ? "significant" : "not significant"} at 95%`);
+  console.log(
+    `difference ${diff.difference.toFixed(1)} points, p ${diff.pValue < 1e-4 ? "< 0.0001" : `= ${diff.pValue.toFixed(4)}`}: ${diff.significant ? "significant" : "not significant"} at 95%`,
+  );
 }
 
 // ── 6. Journey stages from the customers' dated signals ──

@@ -29,7 +29,14 @@ import { heading, pct, table } from "./_lib/table.js";
 const asOf = "2024-06-30";
 
 console.log(heading("1. One customer"));
-const maria = { firstContactAt: "2024-05-02", purchasedAt: "2024-05-10", affirmedAt: "2024-05-11", onboardingStartedAt: "2024-05-14", npsScore: 8, lastActiveAt: "2024-06-20" };
+const maria = {
+  firstContactAt: "2024-05-02",
+  purchasedAt: "2024-05-10",
+  affirmedAt: "2024-05-11",
+  onboardingStartedAt: "2024-05-14",
+  npsScore: 8,
+  lastActiveAt: "2024-06-20",
+};
 const c = classifyJourneyStage(COLEMAN_JOURNEY, maria, { asOf });
 console.log(
   table([
@@ -59,7 +66,8 @@ console.log(
       conversion: f.steps[i]!.conversion === null ? "–" : pct(f.steps[i]!.conversion!),
       "median days": f.steps[i]!.medianDaysFromPrevious ?? "–",
       NPS: byStage.stages[i]!.nps === null ? "–" : byStage.stages[i]!.nps!.score.toFixed(0),
-      "NPS 95% CI": byStage.stages[i]!.nps === null ? "–" : byStage.stages[i]!.nps!.confidenceInterval.map((x) => x.toFixed(0)).join(" to "),
+      "NPS 95% CI":
+        byStage.stages[i]!.nps === null ? "–" : byStage.stages[i]!.nps!.confidenceInterval.map((x) => x.toFixed(0)).join(" to "),
     })),
   ),
 );
@@ -67,14 +75,29 @@ console.log(
 console.log(heading("3. Who is stuck, and what moved"));
 const stuck = stalledCustomers(COLEMAN_JOURNEY, customers, { asOf });
 console.log(`${stuck.length} stalled customers; the 5 most overdue:`);
-console.log(table(stuck.slice(0, 5).map((s) => ({ customer: s.customerId, stage: s.stage ?? "–", waiting: s.nextStage, "due by": s.expectedBy, "days late": s.daysOverdue, "at risk": s.atRisk.join(", ") }))));
+console.log(
+  table(
+    stuck.slice(0, 5).map((s) => ({
+      customer: s.customerId,
+      stage: s.stage ?? "–",
+      waiting: s.nextStage,
+      "due by": s.expectedBy,
+      "days late": s.daysOverdue,
+      "at risk": s.atRisk.join(", "),
+    })),
+  ),
+);
 // A month earlier the same customers had only the signals dated up to then.
 const earlier = "2024-05-31";
-const before = customers.map((x) => Object.fromEntries(Object.entries(x).filter(([k, v]) => k === "customerId" || (typeof v === "string" && v <= earlier))));
+const before = customers.map((x) =>
+  Object.fromEntries(Object.entries(x).filter(([k, v]) => k === "customerId" || (typeof v === "string" && v <= earlier))),
+);
 const t = stageTransitions(COLEMAN_JOURNEY, { asOf: earlier, customers: before }, { asOf, customers });
 const ids = [...t.stages, "none"];
 console.log("Stage on 2024-05-31 (rows) → on 2024-06-30 (columns):");
-console.log(table(t.matrix.map((row, i) => Object.fromEntries([["from", ids[i]!], ...row.map((v, j) => [ids[j]!.slice(0, 6), v])]))));
+console.log(
+  table(t.matrix.map((row, i) => Object.fromEntries([["from", ids[i]!], ...row.map((v, j) => [ids[j]!.slice(0, 6), v])]))),
+);
 
 console.log(heading("4. From an event log"));
 const log = [
@@ -88,9 +111,22 @@ const log = [
   { customerId: "bolt", type: "nps_response", at: "2024-06-20", value: 3 },
 ];
 const snaps = journeySnapshotsFromEvents(COLEMAN_JOURNEY, log, { asOf });
-console.log(table(snaps.map((s) => ({ customer: s.customerId, ...Object.fromEntries(Object.entries(classifyJourneyStage(COLEMAN_JOURNEY, s, { asOf })).filter(([k]) => ["stage", "daysInStage", "stalled"].includes(k))) }))));
+console.log(
+  table(
+    snaps.map((s) => ({
+      customer: s.customerId,
+      ...Object.fromEntries(
+        Object.entries(classifyJourneyStage(COLEMAN_JOURNEY, s, { asOf })).filter(([k]) =>
+          ["stage", "daysInStage", "stalled"].includes(k),
+        ),
+      ),
+    })),
+  ),
+);
 try {
-  journeySnapshotsFromEvents(COLEMAN_JOURNEY, [...log, { customerId: "bolt", type: "refund_issued", at: "2024-06-21" }], { asOf });
+  journeySnapshotsFromEvents(COLEMAN_JOURNEY, [...log, { customerId: "bolt", type: "refund_issued", at: "2024-06-21" }], {
+    asOf,
+  });
 } catch (e) {
   if (isMetricsError(e)) console.log(`An undeclared event type is an error, not silence: ${e.code} at [${e.path.join(", ")}]`);
 }
@@ -106,11 +142,23 @@ const json = `{
   ]
 }`;
 const trial = parseJourneyModel(JSON.parse(json));
-console.log(table([{ signedUpAt: "2024-06-10", projects: 4 }, { signedUpAt: "2024-06-25", projects: 1 }, { signedUpAt: "2024-06-01", projects: 5, paidAt: "2024-06-12" }].map((x) => {
-  const r = classifyJourneyStage(trial, x, { asOf });
-  return { ...x, stage: r.stage, stalled: r.stalled, next: r.nextStage?.needs.join(" ") ?? "–" };
-})));
-for (const broken of [json.replace('"value": 3', '"value": "3"'), json.replace('"signal": "projects"', '"signal": "project"'), json.replace('"id": "paid"', '"id": "trial"')]) {
+console.log(
+  table(
+    [
+      { signedUpAt: "2024-06-10", projects: 4 },
+      { signedUpAt: "2024-06-25", projects: 1 },
+      { signedUpAt: "2024-06-01", projects: 5, paidAt: "2024-06-12" },
+    ].map((x) => {
+      const r = classifyJourneyStage(trial, x, { asOf });
+      return { ...x, stage: r.stage, stalled: r.stalled, next: r.nextStage?.needs.join(" ") ?? "–" };
+    }),
+  ),
+);
+for (const broken of [
+  json.replace('"value": 3', '"value": "3"'),
+  json.replace('"signal": "projects"', '"signal": "project"'),
+  json.replace('"id": "paid"', '"id": "trial"'),
+]) {
   try {
     parseJourneyModel(JSON.parse(broken));
   } catch (e) {
@@ -120,4 +168,13 @@ for (const broken of [json.replace('"value": 3', '"value": "3"'), json.replace('
 
 console.log(heading("6. A dated plan for the first 100 days"));
 const plan = first100DaysPlan(COLEMAN_JOURNEY, "2024-07-01");
-console.log(table(plan.checkpoints.map((p) => ({ stage: p.name, from: p.expectedFrom ?? `day ${p.startDay} after ${p.since}`, by: p.expectedBy ?? `day ${p.endDay} after ${p.since}`, what: p.description }))));
+console.log(
+  table(
+    plan.checkpoints.map((p) => ({
+      stage: p.name,
+      from: p.expectedFrom ?? `day ${p.startDay} after ${p.since}`,
+      by: p.expectedBy ?? `day ${p.endDay} after ${p.since}`,
+      what: p.description,
+    })),
+  ),
+);

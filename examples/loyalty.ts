@@ -22,16 +22,36 @@ import { heading, pct, table } from "./_lib/table.js";
 const rng = createRng(5);
 
 console.log(heading("1. Engagement score"));
-const customer: EngagementSignals = { likes: 14, shares: 2, comments: 4, emailClicks: 3, accountSignup: true, loyaltyMember: false };
+const customer: EngagementSignals = {
+  likes: 14,
+  shares: 2,
+  comments: 4,
+  emailClicks: 3,
+  accountSignup: true,
+  loyaltyMember: false,
+};
 const e = engagementScore(customer);
-console.log(table(e.components.map((c) => ({ signal: c.signal, value: c.value, "on 0–1": c.normalized, weight: c.weight, points: c.contribution }))));
+console.log(
+  table(
+    e.components.map((c) => ({
+      signal: c.signal,
+      value: c.value,
+      "on 0–1": c.normalized,
+      weight: c.weight,
+      points: c.contribution,
+    })),
+  ),
+);
 console.log(`score ${e.score.toFixed(1)} / 100 with the default weights ${JSON.stringify(DEFAULT_ENGAGEMENT_WEIGHTS)}`);
 console.log(
   table([
     { weights: "default", score: e.score },
     { weights: "email-led (emailClicks 0.5)", score: engagementScore(customer, { emailClicks: 0.5 }).score },
     { weights: "social only", score: engagementScore(customer, { emailClicks: 0, accountSignup: 0, loyaltyMember: 0 }).score },
-    { weights: "caps doubled", score: engagementScore(customer, {}, { caps: { likes: 40, shares: 10, comments: 20, emailClicks: 20 } }).score },
+    {
+      weights: "caps doubled",
+      score: engagementScore(customer, {}, { caps: { likes: 40, shares: 10, comments: 20, emailClicks: 20 } }).score,
+    },
   ]),
 );
 
@@ -49,7 +69,16 @@ for (let c = 0; c < 400; c++) {
   }
 }
 const monthly = repeatPurchaseRate(orders, { period: "month" });
-console.log(table((monthly.periods ?? []).map((p) => ({ month: p.label, buyers: p.customers, "bought ≥ 2 times so far": p.repeatCustomers, rate: p.rate === null ? "(no orders)" : pct(p.rate) }))));
+console.log(
+  table(
+    (monthly.periods ?? []).map((p) => ({
+      month: p.label,
+      buyers: p.customers,
+      "bought ≥ 2 times so far": p.repeatCustomers,
+      rate: p.rate === null ? "(no orders)" : pct(p.rate),
+    })),
+  ),
+);
 console.log(`Year: ${pct(monthly.rate)} of ${monthly.customers} customers bought more than once.`);
 
 console.log(heading("3. What repeat customers are worth"));
@@ -81,12 +110,25 @@ console.log(
 
 console.log(heading("4. Referral rate"));
 const report = referralRate({ customers: 5200, referringCustomers: 364, referrals: 501 });
-console.log(`From a CRM report: ${pct(report.rate)} (95% CI ${report.confidenceInterval.map((x) => pct(x)).join(" … ")}), ${report.referralsPerCustomer?.toFixed(3)} referrals per customer.`);
+console.log(
+  `From a CRM report: ${pct(report.rate)} (95% CI ${report.confidenceInterval.map((x) => pct(x)).join(" … ")}), ${report.referralsPerCustomer?.toFixed(3)} referrals per customer.`,
+);
 const joinedDay = Array.from({ length: 300 }, () => rng.int(300));
 const customers = joinedDay.map((d, i) => ({ customerId: `c${i}`, since: iso(d) }));
-const referrals = joinedDay.flatMap((d, i) => (rng.next() < 0.15 ? [{ referrerId: `c${i}`, at: iso(d + rng.int(365 - d)) }] : []));
+const referrals = joinedDay.flatMap((d, i) =>
+  rng.next() < 0.15 ? [{ referrerId: `c${i}`, at: iso(d + rng.int(365 - d)) }] : [],
+);
 const ev = referralRate({ customers, referrals }, { period: "quarter" });
-console.log(table((ev.periods ?? []).map((p) => ({ quarter: p.label, "customers by quarter end": p.customers, referrers: p.referringCustomers, rate: p.rate === null ? "" : pct(p.rate) }))));
+console.log(
+  table(
+    (ev.periods ?? []).map((p) => ({
+      quarter: p.label,
+      "customers by quarter end": p.customers,
+      referrers: p.referringCustomers,
+      rate: p.rate === null ? "" : pct(p.rate),
+    })),
+  ),
+);
 
 console.log(heading("5. Sell-through"));
 const stock = sellThroughRate(
@@ -98,5 +140,23 @@ const stock = sellThroughRate(
   ],
   { period: "month" },
 );
-console.log(table(stock.byProduct.map((p) => ({ product: p.productId, sold: p.unitsSold, available: p.unitsAvailable, "sell-through": pct(p.rate ?? 0) }))));
-console.log(table((stock.periods ?? []).map((p) => ({ month: p.label, sold: p.unitsSold, available: p.unitsAvailable, "sell-through": p.rate === null ? "" : pct(p.rate) }))));
+console.log(
+  table(
+    stock.byProduct.map((p) => ({
+      product: p.productId,
+      sold: p.unitsSold,
+      available: p.unitsAvailable,
+      "sell-through": pct(p.rate ?? 0),
+    })),
+  ),
+);
+console.log(
+  table(
+    (stock.periods ?? []).map((p) => ({
+      month: p.label,
+      sold: p.unitsSold,
+      available: p.unitsAvailable,
+      "sell-through": p.rate === null ? "" : pct(p.rate),
+    })),
+  ),
+);

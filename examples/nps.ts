@@ -25,12 +25,27 @@ console.log(
     samples.flatMap((s) =>
       (["adjusted-wald", "wald"] as const).map((interval) => {
         const r = nps(s, { interval });
-        return { n: r.n, method: interval, NPS: r.score.toFixed(1), lower: r.confidenceInterval[0].toFixed(1), upper: r.confidenceInterval[1].toFixed(1), "±": r.marginOfError.toFixed(1) };
+        return {
+          n: r.n,
+          method: interval,
+          NPS: r.score.toFixed(1),
+          lower: r.confidenceInterval[0].toFixed(1),
+          upper: r.confidenceInterval[1].toFixed(1),
+          "±": r.marginOfError.toFixed(1),
+        };
       }),
     ),
   ),
 );
-console.log("All promoters in a sample of 5:", JSON.stringify(nps([10, 9, 10, 10, 9], { interval: "wald" }).confidenceInterval), "(Wald) vs", nps([10, 9, 10, 10, 9]).confidenceInterval.map((x) => x.toFixed(1)).join(" … "), "(adjusted Wald)");
+console.log(
+  "All promoters in a sample of 5:",
+  JSON.stringify(nps([10, 9, 10, 10, 9], { interval: "wald" }).confidenceInterval),
+  "(Wald) vs",
+  nps([10, 9, 10, 10, 9])
+    .confidenceInterval.map((x) => x.toFixed(1))
+    .join(" … "),
+  "(adjusted Wald)",
+);
 
 console.log(heading("2. A million answers, and partitions"));
 const big = new Uint8Array(1_000_000);
@@ -41,10 +56,14 @@ console.log(`npsTally over ${big.length.toLocaleString("en-US")} answers: ${(per
 const parts = Array.from({ length: 10 }, (_, k) => npsTally(big.subarray(k * 100_000, (k + 1) * 100_000)));
 t0 = performance.now();
 const merged = mergeNpsTallies(...parts);
-console.log(`10 partition tallies merged in ${(performance.now() - t0).toFixed(2)} ms; identical to the whole: ${JSON.stringify(merged) === JSON.stringify(whole)}`);
+console.log(
+  `10 partition tallies merged in ${(performance.now() - t0).toFixed(2)} ms; identical to the whole: ${JSON.stringify(merged) === JSON.stringify(whole)}`,
+);
 console.log(table((whole.distribution ?? []).map((count, answer) => ({ answer, count, share: pct(count / whole.n) }))));
 const r = nps(merged);
-console.log(`NPS ${r.score.toFixed(2)} ± ${r.marginOfError.toFixed(2)} (promoters ${pct(r.shares.promoter)}, detractors ${pct(r.shares.detractor)})`);
+console.log(
+  `NPS ${r.score.toFixed(2)} ± ${r.marginOfError.toFixed(2)} (promoters ${pct(r.shares.promoter)}, detractors ${pct(r.shares.detractor)})`,
+);
 
 console.log(heading("3. Weighting to the customer base"));
 // Enterprise customers are 20% of the base but 50% of respondents: weight them down.
@@ -59,8 +78,18 @@ const unweighted = nps(scores);
 const weighted = nps(scores, { weights });
 console.log(
   table([
-    { view: "unweighted", NPS: unweighted.score.toFixed(1), "n / n_eff": unweighted.effectiveN.toFixed(0), "95% CI": unweighted.confidenceInterval.map((x) => x.toFixed(1)).join(" … ") },
-    { view: "weighted to base", NPS: weighted.score.toFixed(1), "n / n_eff": weighted.effectiveN.toFixed(0), "95% CI": weighted.confidenceInterval.map((x) => x.toFixed(1)).join(" … ") },
+    {
+      view: "unweighted",
+      NPS: unweighted.score.toFixed(1),
+      "n / n_eff": unweighted.effectiveN.toFixed(0),
+      "95% CI": unweighted.confidenceInterval.map((x) => x.toFixed(1)).join(" … "),
+    },
+    {
+      view: "weighted to base",
+      NPS: weighted.score.toFixed(1),
+      "n / n_eff": weighted.effectiveN.toFixed(0),
+      "95% CI": weighted.confidenceInterval.map((x) => x.toFixed(1)).join(" … "),
+    },
   ]),
 );
 
@@ -69,7 +98,9 @@ const before = Array.from({ length: 150 }, () => answer(0));
 const after = Array.from({ length: 150 }, () => answer(0.4));
 for (const interval of ["adjusted-wald", "wald"] as const) {
   const c = compareNps(after, before, { interval });
-  console.log(`${interval.padEnd(13)} difference ${c.difference.toFixed(1)} points, SE ${c.standardError.toFixed(1)}, z ${c.z.toFixed(2)}, p ${c.pValue.toFixed(3)} → ${c.significant ? "significant" : "not significant"}`);
+  console.log(
+    `${interval.padEnd(13)} difference ${c.difference.toFixed(1)} points, SE ${c.standardError.toFixed(1)}, z ${c.z.toFixed(2)}, p ${c.pValue.toFixed(3)} → ${c.significant ? "significant" : "not significant"}`,
+  );
 }
 
 console.log(heading("5. Sample size for ±k points (95%)"));

@@ -35,7 +35,14 @@ const flat: ProfitPerCustomer = { base: "40" };
 
 // 1. Profit per customer by tenure
 console.log(heading("1. Profit per customer by year of the relationship"));
-const one = customerProfitByTenure({ periods: 8, retentionRate: 0.9, acquisitionCost: "100", profitPerCustomer: rising, timing: "start", curveExtension: "last-value" });
+const one = customerProfitByTenure({
+  periods: 8,
+  retentionRate: 0.9,
+  acquisitionCost: "100",
+  profitPerCustomer: rising,
+  timing: "start",
+  curveExtension: "last-value",
+});
 console.log(
   table(
     one.tenures.map((t) => ({
@@ -64,7 +71,15 @@ for (const [label, curve, ac] of [
 ] as const) {
   const row: Record<string, string> = { "profit curve": label };
   for (const d of [0, 0.05, 0.1, 0.15]) {
-    const base: ProjectionAssumptions = { periods: 30, retentionRate: 0.9, profitPerCustomer: curve, discountRate: d, acquisitionCost: ac, timing: "start", curveExtension: "last-value" };
+    const base: ProjectionAssumptions = {
+      periods: 30,
+      retentionRate: 0.9,
+      profitPerCustomer: curve,
+      discountRate: d,
+      acquisitionCost: ac,
+      timing: "start",
+      curveExtension: "last-value",
+    };
     const u = compareRetentionScenarios(base, { retentionDelta: 0.05 }).uplift;
     row[`d = ${pct(d, 0)}`] = `${pct(u.customerNpvRelative ?? 0)} (${usd(u.customerNpv)})`;
   }
@@ -95,7 +110,7 @@ console.log(
       retained: Math.round(r.retained),
       lost: Math.round(r.lost),
       "customer profit": usd(r.customerProfit),
-      "acquisition": usd(r.acquisitionCosts),
+      acquisition: usd(r.acquisitionCosts),
       profit: usd(r.profit),
       discounted: usd(r.discountedProfit),
     })),
@@ -106,15 +121,31 @@ const c = compareRetentionScenarios(firm, { retentionDelta: 0.05 });
 console.log(
   `+5 points of retention: NPV ${usd(c.uplift.npv)} (${pct(c.uplift.npvRelative ?? 0)}), total profit ${usd(c.uplift.totalProfit)} (${pct(c.uplift.totalProfitRelative ?? 0)}), customer NPV ${pct(c.uplift.customerNpvRelative ?? 0)}`,
 );
-const s = retentionSensitivity(firm, { retentionRates: [0.75, 0.8, 0.85, 0.9], marginMultipliers: [0.8, 1, 1.2], discountRates: [0.06, 0.1, 0.14] });
+const s = retentionSensitivity(firm, {
+  retentionRates: [0.75, 0.8, 0.85, 0.9],
+  marginMultipliers: [0.8, 1, 1.2],
+  discountRates: [0.06, 0.1, 0.14],
+});
 console.log("\nTornado (NPV):");
-console.log(table(s.tornado.map((b) => ({ assumption: b.assumption, low: b.low, high: b.high, "at low": usd(b.metricAtLow), "at high": usd(b.metricAtHigh), swing: usd(b.swing) }))));
+console.log(
+  table(
+    s.tornado.map((b) => ({
+      assumption: b.assumption,
+      low: b.low,
+      high: b.high,
+      "at low": usd(b.metricAtLow),
+      "at high": usd(b.metricAtHigh),
+      swing: usd(b.swing),
+    })),
+  ),
+);
 console.log("\nNPV grid at 10% discount (rows: margin multiplier, columns: constant retention):");
 console.log(
   table(
     [0.8, 1, 1.2].map((m) => {
       const row: Record<string, string> = { margin: `×${m}` };
-      for (const cell of s.grid.filter((g) => g.marginMultiplier === m && g.discountRate === 0.1)) row[pct(cell.retentionRate, 0)] = usd(cell.npv);
+      for (const cell of s.grid.filter((g) => g.marginMultiplier === m && g.discountRate === 0.1))
+        row[pct(cell.retentionRate, 0)] = usd(cell.npv);
       return row;
     }),
   ),
@@ -130,7 +161,17 @@ const cx = cxRevenueImpact({
   elasticities: { retention: 0.01, spend: 0.004, referral: 0.001 },
   years: 3,
 });
-console.log(table(cx.years.map((y) => ({ year: y.year, customers: Math.round(y.customers), revenue: usd(y.revenue), impact: usd(y.impact), cumulative: usd(y.cumulativeImpact) }))));
+console.log(
+  table(
+    cx.years.map((y) => ({
+      year: y.year,
+      customers: Math.round(y.customers),
+      revenue: usd(y.revenue),
+      impact: usd(y.impact),
+      cumulative: usd(y.cumulativeImpact),
+    })),
+  ),
+);
 console.log(
   `Impact ${usd(cx.totals.impact)} (Temkin's headline: $775M) — retention ${usd(cx.drivers.retention)}, spend ${usd(cx.drivers.spend)}, referrals ${usd(cx.drivers.referral)}, interaction ${usd(cx.drivers.interaction)}`,
 );

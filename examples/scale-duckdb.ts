@@ -41,7 +41,9 @@ console.log(heading("1. Simulate and load into DuckDB"));
 let t0 = clock();
 const purchases = simulatePurchases(1_000_000);
 const survey = simulateSurvey(200_000);
-console.log(`simulated ${purchases.customer.length.toLocaleString("en-US")} purchases by ${purchases.customers.toLocaleString("en-US")} customers and ${survey.score.length.toLocaleString("en-US")} answers (${ms(t0)})`);
+console.log(
+  `simulated ${purchases.customer.length.toLocaleString("en-US")} purchases by ${purchases.customers.toLocaleString("en-US")} customers and ${survey.score.length.toLocaleString("en-US")} answers (${ms(t0)})`,
+);
 const instance = await DuckDBInstance.create(":memory:", { threads: "2" });
 const con = await instance.connect();
 t0 = clock();
@@ -104,13 +106,30 @@ const gg = fitGammaGamma({
 console.log(`fits on the SQL rows (${ms(t0)}):`);
 console.log(
   table([
-    { model: "BG/NBD (weeks)", params: Object.entries(bgnbd.params).map(([k, v]) => `${k} = ${v.toFixed(4)}`).join(", "), "log-lik": bgnbd.logLikelihood, converged: bgnbd.diagnostics.converged },
-    { model: "Gamma-Gamma", params: Object.entries(gg.params).map(([k, v]) => `${k} = ${v.toFixed(4)}`).join(", "), "log-lik": gg.logLikelihood, converged: gg.diagnostics.converged },
+    {
+      model: "BG/NBD (weeks)",
+      params: Object.entries(bgnbd.params)
+        .map(([k, v]) => `${k} = ${v.toFixed(4)}`)
+        .join(", "),
+      "log-lik": bgnbd.logLikelihood,
+      converged: bgnbd.diagnostics.converged,
+    },
+    {
+      model: "Gamma-Gamma",
+      params: Object.entries(gg.params)
+        .map(([k, v]) => `${k} = ${v.toFixed(4)}`)
+        .join(", "),
+      "log-lik": gg.logLikelihood,
+      converged: gg.diagnostics.converged,
+    },
   ]),
 );
 const direct1 = fitBetaGeoNbd({ frequency: js.frequency, recency: js.recency, T: js.T });
 const worst = Math.max(...(["r", "alpha", "a", "b"] as const).map((k) => Math.abs(direct1.params[k] / bgnbd.params[k] - 1)));
-check(`BG/NBD on all ${js.customer.length.toLocaleString("en-US")} in-process rows agrees (largest relative difference ${worst.toExponential(1)}: summation order only)`, worst < 1e-9);
+check(
+  `BG/NBD on all ${js.customer.length.toLocaleString("en-US")} in-process rows agrees (largest relative difference ${worst.toExponential(1)}: summation order only)`,
+  worst < 1e-9,
+);
 
 console.log(heading("3. NPS tallies per region in SQL, merged"));
 const npsRows = await queryColumns(con, NPS_TALLY_SQL);
@@ -123,22 +142,36 @@ console.log(
   table(
     (npsRows["region"] as string[]).map((region, i) => {
       const r = nps(tallies[i] as NpsTally | { promoters: number; passives: number; detractors: number });
-      return { region, n: r.n, promoters: r.promoters, detractors: r.detractors, NPS: r.score, "95% CI": `${r.confidenceInterval[0].toFixed(1)} … ${r.confidenceInterval[1].toFixed(1)}` };
+      return {
+        region,
+        n: r.n,
+        promoters: r.promoters,
+        detractors: r.detractors,
+        NPS: r.score,
+        "95% CI": `${r.confidenceInterval[0].toFixed(1)} … ${r.confidenceInterval[1].toFixed(1)}`,
+      };
     }),
   ),
 );
 const merged = nps(mergeNpsTallies(...tallies));
 const direct = nps(survey.score);
-console.log(`\noverall from merged SQL tallies: NPS ${merged.score.toFixed(2)} (n = ${merged.n.toLocaleString("en-US")}), 95% CI ${merged.confidenceInterval.map((x) => x.toFixed(2)).join(" … ")}`);
+console.log(
+  `\noverall from merged SQL tallies: NPS ${merged.score.toFixed(2)} (n = ${merged.n.toLocaleString("en-US")}), 95% CI ${merged.confidenceInterval.map((x) => x.toFixed(2)).join(" … ")}`,
+);
 check(
   "identical to nps() over all 200,000 answers in process",
-  merged.score === direct.score && merged.standardError === direct.standardError && merged.confidenceInterval.every((x, i) => x === direct.confidenceInterval[i]),
+  merged.score === direct.score &&
+    merged.standardError === direct.standardError &&
+    merged.confidenceInterval.every((x, i) => x === direct.confidenceInterval[i]),
 );
 
 console.log(heading("4. Cohort counts in SQL → cohort retention table"));
 const cohortRows = await queryColumns(con, COHORT_SQL);
 const counts = await queryColumns(con, EVENT_COUNT_SQL);
-const tally = cohortTallyFromSql(cohortRows, { events: counts["events"]?.[0] as number, ignoredEvents: counts["ignored_events"]?.[0] as number });
+const tally = cohortTallyFromSql(cohortRows, {
+  events: counts["events"]?.[0] as number,
+  ignoredEvents: counts["ignored_events"]?.[0] as number,
+});
 const cohorts = cohortRetention(tally, { asOf: SCALE_AS_OF });
 const at = (row: { retention: readonly (number | null)[] }, age: number) => {
   const v = row.retention[age];
@@ -157,7 +190,10 @@ console.log(
     })),
   ),
 );
-const inProcess = cohortRetention({ customerIds: purchases.customer, days: purchases.day }, { period: "month", asOf: SCALE_AS_OF });
+const inProcess = cohortRetention(
+  { customerIds: purchases.customer, days: purchases.day },
+  { period: "month", asOf: SCALE_AS_OF },
+);
 check("identical to cohortRetention() on the 1,000,000 raw rows", JSON.stringify(inProcess) === JSON.stringify(cohorts));
 console.log(`(cohorts start ${fromDayNumber(periodStart(tally.cohorts[0]?.periodIndex ?? 0, "month"))}; asOf ${SCALE_AS_OF})`);
 
@@ -192,8 +228,21 @@ const workerTallies = await Promise.all(
   ),
 );
 const fromWorkers = nps(mergeNpsTallies(...workerTallies));
-console.log(table(workerTallies.map((t, k) => ({ worker: k + 1, n: t.n, promoters: t.promoters, passives: t.passives, detractors: t.detractors }))));
-check(`merged worker tallies give NPS ${fromWorkers.score.toFixed(2)}, identical to the single-thread result (${ms(t0)})`, fromWorkers.score === direct.score && fromWorkers.confidenceInterval.every((x, i) => x === direct.confidenceInterval[i]));
+console.log(
+  table(
+    workerTallies.map((t, k) => ({
+      worker: k + 1,
+      n: t.n,
+      promoters: t.promoters,
+      passives: t.passives,
+      detractors: t.detractors,
+    })),
+  ),
+);
+check(
+  `merged worker tallies give NPS ${fromWorkers.score.toFixed(2)}, identical to the single-thread result (${ms(t0)})`,
+  fromWorkers.score === direct.score && fromWorkers.confidenceInterval.every((x, i) => x === direct.confidenceInterval[i]),
+);
 
 con.closeSync();
 instance.closeSync();

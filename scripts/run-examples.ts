@@ -6,7 +6,9 @@ import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 
 const dir = new URL("../examples/", import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith(".ts")).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith(".ts"))
+  .sort();
 let failed = 0;
 for (const f of files) {
   const t0 = performance.now();

@@ -32,11 +32,25 @@ for (const e of entries) {
   const budget = write ? Math.ceil((gzip * 1.3) / 1024) * 1024 : (budgets[subpath] ?? 0);
   rows.push({ subpath, minified: code.length, gzip, budget, ok: gzip <= budget });
 }
-console.table(rows.map((r) => ({ subpath: r.subpath, "min KB": (r.minified / 1024).toFixed(1), "gzip KB": (r.gzip / 1024).toFixed(1), "budget KB": (r.budget / 1024).toFixed(0), ok: r.ok })));
+console.table(
+  rows.map((r) => ({
+    subpath: r.subpath,
+    "min KB": (r.minified / 1024).toFixed(1),
+    "gzip KB": (r.gzip / 1024).toFixed(1),
+    "budget KB": (r.budget / 1024).toFixed(0),
+    ok: r.ok,
+  })),
+);
 if (write) {
   writeFileSync(budgetFile, `${JSON.stringify(Object.fromEntries(rows.map((r) => [r.subpath, r.budget])), null, 2)}\n`);
   console.log("wrote size-budget.json");
 } else if (rows.some((r) => !r.ok)) {
-  console.error("size budget exceeded (or missing) for:", rows.filter((r) => !r.ok).map((r) => r.subpath).join(", "));
+  console.error(
+    "size budget exceeded (or missing) for:",
+    rows
+      .filter((r) => !r.ok)
+      .map((r) => r.subpath)
+      .join(", "),
+  );
   process.exit(1);
 }

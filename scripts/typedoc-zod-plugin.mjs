@@ -41,7 +41,11 @@ function collect(type, out) {
 
 function enclosingDocumented(refl) {
   let r = refl.parent;
-  while (r && (r.kindOf(ReflectionKind.TypeLiteral) || (r.kindOf(ReflectionKind.Property) && r.parent?.kindOf(ReflectionKind.TypeLiteral) && !r.hasComment()))) {
+  while (
+    r &&
+    (r.kindOf(ReflectionKind.TypeLiteral) ||
+      (r.kindOf(ReflectionKind.Property) && r.parent?.kindOf(ReflectionKind.TypeLiteral) && !r.hasComment()))
+  ) {
     r = r.parent;
   }
   if (r && r.kindOf(ReflectionKind.SomeSignature) && !r.hasComment() && r.parent?.hasComment()) r = r.parent;

@@ -49,7 +49,10 @@ export function scopeSvgIds(svg: string, prefix: string): string {
 }
 
 function slug(s: string, i: number): string {
-  const base = s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const base = s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   return `s${i + 1}-${base || "section"}`;
 }
 

@@ -230,7 +230,8 @@ export async function queryColumns(con: DuckDBConnection, sql: string): Promise<
   names.forEach((name, j) => {
     out[name] = (cols[j] ?? []).map((v) => {
       if (typeof v === "bigint") {
-        if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)) throw new Error(`${name}: ${v} exceeds 2^53`);
+        if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER))
+          throw new Error(`${name}: ${v} exceeds 2^53`);
         return Number(v);
       }
       if (typeof v === "number" || typeof v === "string") return v;

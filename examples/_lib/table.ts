@@ -15,7 +15,10 @@ function render(v: Cell, digits: number): string {
  * Formats rows as an aligned text table. Numbers are right-aligned, integers
  * get thousands separators, other numbers `digits` decimals.
  */
-export function table(rows: readonly Record<string, Cell>[], options: { columns?: readonly string[]; digits?: number } = {}): string {
+export function table(
+  rows: readonly Record<string, Cell>[],
+  options: { columns?: readonly string[]; digits?: number } = {},
+): string {
   if (rows.length === 0) return "(no rows)";
   const columns = options.columns ?? Object.keys(rows[0] as object);
   const digits = options.digits ?? 2;

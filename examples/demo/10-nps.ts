@@ -55,7 +55,16 @@ export const section: DemoSection = {
       "Month-to-month changes that are larger than sampling error (p < 0.05):",
     );
     const sig = trend.changes.filter((c) => c.significant);
-    lines.push(sig.length === 0 ? "  none" : sig.map((c) => `  ${c.from} → ${c.to}: ${c.difference >= 0 ? "+" : ""}${c.difference.toFixed(1)} points (p = ${c.pValue.toFixed(3)})`).join("\n"));
+    lines.push(
+      sig.length === 0
+        ? "  none"
+        : sig
+            .map(
+              (c) =>
+                `  ${c.from} → ${c.to}: ${c.difference >= 0 ? "+" : ""}${c.difference.toFixed(1)} points (p = ${c.pValue.toFixed(3)})`,
+            )
+            .join("\n"),
+    );
     const h1 = responses.filter((r) => String(r.at) < "2025-07").map((r) => r.score as number);
     const h2 = responses.filter((r) => String(r.at) >= "2025-07").map((r) => r.score as number);
     const half = compareNps(h2, h1);
@@ -69,15 +78,20 @@ export const section: DemoSection = {
           n: s.nps.n,
           NPS: s.nps.score.toFixed(1),
           "± (95%)": s.nps.marginOfError.toFixed(1),
-          "vs rest": s.vsRest === null ? "" : `${s.vsRest.difference >= 0 ? "+" : ""}${s.vsRest.difference.toFixed(1)}${s.vsRest.significant ? " *" : ""}`,
+          "vs rest":
+            s.vsRest === null
+              ? ""
+              : `${s.vsRest.difference >= 0 ? "+" : ""}${s.vsRest.difference.toFixed(1)}${s.vsRest.significant ? " *" : ""}`,
         })),
       ),
       "(* differs from the other regions at p < 0.05)",
       "",
-      `Monthly samples of ~150 give about ±${trend.periods.find((p) => p.nps !== null)?.nps?.marginOfError.toFixed(0)} points. For ±5 points a month, plan ${npsSampleSize({
-        marginOfError: 5,
-        expectedShares: { promoter: trend.overall.shares.promoter, detractor: trend.overall.shares.detractor },
-      }).n.toLocaleString("en-US")} responses.`,
+      `Monthly samples of ~150 give about ±${trend.periods.find((p) => p.nps !== null)?.nps?.marginOfError.toFixed(0)} points. For ±5 points a month, plan ${npsSampleSize(
+        {
+          marginOfError: 5,
+          expectedShares: { promoter: trend.overall.shares.promoter, detractor: trend.overall.shares.detractor },
+        },
+      ).n.toLocaleString("en-US")} responses.`,
     );
     return lines.join("\n");
   },
@@ -85,7 +99,12 @@ export const section: DemoSection = {
     const trend = npsTrend(simulate(), { period: "month" });
     const values = trend.periods
       .filter((p) => p.nps !== null)
-      .map((p) => ({ month: p.start, nps: p.nps?.score, lower: p.nps?.confidenceInterval[0], upper: p.nps?.confidenceInterval[1] }));
+      .map((p) => ({
+        month: p.start,
+        nps: p.nps?.score,
+        lower: p.nps?.confidenceInterval[0],
+        upper: p.nps?.confidenceInterval[1],
+      }));
     return [
       {
         id: "nps-trend",

@@ -21,12 +21,21 @@ const definition: SurveyDefinition = {
     { id: "waited", text: "I had to wait too long.", scale: { min: 1, max: 5, reverse: true } },
     { id: "recommend", text: "How likely are you to recommend us?", scale: { min: 0, max: 10, topBox: 9, bottomBox: 6 } },
     { id: "repurchase", text: "How likely are you to buy from us again?", scale: { min: 0, max: 10, topBox: 9, bottomBox: 6 } },
-    { id: "tryOther", text: "How likely are you to try our other products?", scale: { min: 0, max: 10, topBox: 9, bottomBox: 6 } },
+    {
+      id: "tryOther",
+      text: "How likely are you to try our other products?",
+      scale: { min: 0, max: 10, topBox: 9, bottomBox: 6 },
+    },
   ],
   indices: [
     { id: "service", label: "Service experience (0–100)", questions: ["csat", "ces", "waited"], method: "normalized" },
     { id: "satisfied", label: "Satisfied (4–5)", questions: ["csat"], method: "topBox" },
-    { id: "loyalty-net", label: "Loyalty net (top − bottom box)", questions: ["recommend", "repurchase", "tryOther"], method: "net" },
+    {
+      id: "loyalty-net",
+      label: "Loyalty net (top − bottom box)",
+      questions: ["recommend", "repurchase", "tryOther"],
+      method: "net",
+    },
   ],
 };
 
@@ -81,19 +90,33 @@ export const section: DemoSection = {
         s.indices.map((x) => ({
           index: x.label ?? x.id,
           value: x.value === null ? "" : x.method === "normalized" ? x.value.toFixed(1) : pct(x.value),
-          "95% CI": x.confidenceInterval === null ? "" : x.confidenceInterval.map((v) => (x.method === "normalized" ? v.toFixed(1) : pct(v))).join(" … "),
+          "95% CI":
+            x.confidenceInterval === null
+              ? ""
+              : x.confidenceInterval.map((v) => (x.method === "normalized" ? v.toFixed(1) : pct(v))).join(" … "),
           interval: x.intervalMethod,
         })),
       ),
     );
     const scored = responses.filter((r) => typeof r.answers["csat"] === "number" && (r.answers["csat"] as number) <= 5);
     const sat = csat(scored.map((r) => r.answers["csat"] as number));
-    const effort = ces(scored.map((r) => r.answers["ces"] ?? null), { onInvalid: "skip" });
+    const effort = ces(
+      scored.map((r) => r.answers["ces"] ?? null),
+      { onInvalid: "skip" },
+    );
     const cli = customerLoyaltyIndex(
-      scored.map((r) => ({ recommend: r.answers["recommend"] as number, repurchase: r.answers["repurchase"] as number, tryOther: r.answers["tryOther"] as number })),
+      scored.map((r) => ({
+        recommend: r.answers["recommend"] as number,
+        repurchase: r.answers["repurchase"] as number,
+        tryOther: r.answers["tryOther"] as number,
+      })),
     );
     const cliNet = customerLoyaltyIndex(
-      scored.map((r) => ({ recommend: r.answers["recommend"] as number, repurchase: r.answers["repurchase"] as number, tryOther: r.answers["tryOther"] as number })),
+      scored.map((r) => ({
+        recommend: r.answers["recommend"] as number,
+        repurchase: r.answers["repurchase"] as number,
+        tryOther: r.answers["tryOther"] as number,
+      })),
       { method: "net" },
     );
     lines.push(
@@ -104,9 +127,36 @@ export const section: DemoSection = {
       `Loyalty levels: ${cli.levels.high} high, ${cli.levels.medium} medium, ${cli.levels.low} low.`,
     );
     const team = [
-      { "repeat-relationships": true, "tailored-value": true, "pay-for-fit": false, "empowered-staff": false, "shared-history": true, "fast-tailoring": false, "retention-cheaper": true, "concentrated-profit": true },
-      { "repeat-relationships": true, "tailored-value": true, "pay-for-fit": true, "empowered-staff": false, "shared-history": false, "fast-tailoring": false, "retention-cheaper": true, "concentrated-profit": null },
-      { "repeat-relationships": true, "tailored-value": false, "pay-for-fit": false, "empowered-staff": true, "shared-history": true, "fast-tailoring": false, "retention-cheaper": true, "concentrated-profit": true },
+      {
+        "repeat-relationships": true,
+        "tailored-value": true,
+        "pay-for-fit": false,
+        "empowered-staff": false,
+        "shared-history": true,
+        "fast-tailoring": false,
+        "retention-cheaper": true,
+        "concentrated-profit": true,
+      },
+      {
+        "repeat-relationships": true,
+        "tailored-value": true,
+        "pay-for-fit": true,
+        "empowered-staff": false,
+        "shared-history": false,
+        "fast-tailoring": false,
+        "retention-cheaper": true,
+        "concentrated-profit": null,
+      },
+      {
+        "repeat-relationships": true,
+        "tailored-value": false,
+        "pay-for-fit": false,
+        "empowered-staff": true,
+        "shared-history": true,
+        "fast-tailoring": false,
+        "retention-cheaper": true,
+        "concentrated-profit": true,
+      },
     ];
     const check = scoreChecklist(CUSTOMER_INTIMACY_CHECKLIST, team);
     lines.push(

@@ -55,7 +55,8 @@ function simulate(): Sim {
   return sim;
 }
 
-const usd = (x: { toFixed(d: number): string }): string => `$${Number(x.toFixed(2)).toLocaleString("en-US", { minimumFractionDigits: 2 })}`;
+const usd = (x: { toFixed(d: number): string }): string =>
+  `$${Number(x.toFixed(2)).toLocaleString("en-US", { minimumFractionDigits: 2 })}`;
 
 export const section: DemoSection = {
   title: "Loyalty: repeat buying, breadth, referrals and what repeat customers are worth",
@@ -76,7 +77,8 @@ export const section: DemoSection = {
           buyers: p.customers,
           "returning rate": p.rate === null ? "" : pct(p.rate),
           "multi-category": breadth.periods?.[k]?.multiCategoryShare == null ? "" : pct(breadth.periods[k]!.multiCategoryShare!),
-          "repeat-order revenue": econ.periods?.[k]?.repeatOrderRevenueShare == null ? "" : pct(econ.periods[k]!.repeatOrderRevenueShare!),
+          "repeat-order revenue":
+            econ.periods?.[k]?.repeatOrderRevenueShare == null ? "" : pct(econ.periods[k]!.repeatOrderRevenueShare!),
           "new / returning": `${econ.periods?.[k]?.newCustomers ?? 0} / ${econ.periods?.[k]?.returningCustomers ?? 0}`,
           "referral rate": refs.periods?.[k]?.rate == null ? "" : pct(refs.periods[k]!.rate!),
         })),
@@ -89,13 +91,24 @@ export const section: DemoSection = {
       `Category breadth: mean ${breadth.mean.toFixed(2)} categories per customer, ${pct(breadth.multiCategoryShare)} buy in two or more.`,
       `Referral rate: ${pct(refs.rate)} of customers referred someone (${(refs.referralsPerCustomer ?? 0).toFixed(3)} referrals per customer).`,
     );
-    const scores = sim.signals.map(({ member, ...signals }) => ({ member, score: engagementScore({ ...signals, loyaltyMember: member }).score }));
+    const scores = sim.signals.map(({ member, ...signals }) => ({
+      member,
+      score: engagementScore({ ...signals, loyaltyMember: member }).score,
+    }));
     const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     lines.push(
       "",
       table([
-        { group: "loyalty members", customers: scores.filter((s) => s.member).length, "mean engagement (0–100)": avg(scores.filter((s) => s.member).map((s) => s.score)) },
-        { group: "non-members", customers: scores.filter((s) => !s.member).length, "mean engagement (0–100)": avg(scores.filter((s) => !s.member).map((s) => s.score)) },
+        {
+          group: "loyalty members",
+          customers: scores.filter((s) => s.member).length,
+          "mean engagement (0–100)": avg(scores.filter((s) => s.member).map((s) => s.score)),
+        },
+        {
+          group: "non-members",
+          customers: scores.filter((s) => !s.member).length,
+          "mean engagement (0–100)": avg(scores.filter((s) => !s.member).map((s) => s.score)),
+        },
       ]),
     );
     const stock = sellThroughRate([
@@ -103,7 +116,10 @@ export const section: DemoSection = {
       { productId: "hand grinder", unitsSold: 96, beginningInventory: 60, unitsReceived: 120 },
       { productId: "gift box", unitsSold: 210, unitsAvailable: 500 },
     ]);
-    lines.push("", `Sell-through this year: ${stock.byProduct.map((p) => `${p.productId} ${pct(p.rate ?? 0)}`).join(", ")} (all products ${pct(stock.rate)}).`);
+    lines.push(
+      "",
+      `Sell-through this year: ${stock.byProduct.map((p) => `${p.productId} ${pct(p.rate ?? 0)}`).join(", ")} (all products ${pct(stock.rate)}).`,
+    );
     return lines.join("\n");
   },
 };

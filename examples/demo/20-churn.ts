@@ -38,7 +38,9 @@ function simulate() {
       const s = monthStart + rng.int(28);
       const months = rng.geometric(Math.max(theta, 1e-9));
       const end = s + months * 30;
-      subs.push(end <= asOf ? { customerId, start: fromDayNumber(s), end: fromDayNumber(end) } : { customerId, start: fromDayNumber(s) });
+      subs.push(
+        end <= asOf ? { customerId, start: fromDayNumber(s), end: fromDayNumber(end) } : { customerId, start: fromDayNumber(s) },
+      );
       const price = premium ? 99 : 29;
       for (let d = s; d < Math.min(end, asOf + 1); d += 30) {
         const grown = premium && d - s > 180 ? price + 20 : price;
@@ -71,7 +73,11 @@ export const section: DemoSection = {
       "churn (start)": pct(churnRate(r).rate),
       "churn (start+new)": pct(churnRate({ ...r, method: "start-plus-new" }).rate),
     }));
-    lines.push(`Customer movements, last 6 months (${moves.customers.toLocaleString("en-US")} customers since Jan 2023):`, table(recent), "");
+    lines.push(
+      `Customer movements, last 6 months (${moves.customers.toLocaleString("en-US")} customers since Jan 2023):`,
+      table(recent),
+      "",
+    );
 
     const cohorts = cohortRetention(subs, { period: "quarter", asOf });
     const ages = Math.min(cohorts.ages, 6);
@@ -99,7 +105,10 @@ export const section: DemoSection = {
     const firstOnly = new Map<string, SubscriptionRecord[]>();
     for (const [plan, list] of byPlan) {
       const seen = new Set<string | number>();
-      firstOnly.set(plan, list.filter((s) => (seen.has(s.customerId) ? false : (seen.add(s.customerId), true))));
+      firstOnly.set(
+        plan,
+        list.filter((s) => (seen.has(s.customerId) ? false : (seen.add(s.customerId), true))),
+      );
     }
     const survival = [...firstOnly].map(([plan, list]) => {
       const km = kaplanMeier(list, { asOf, unit: "day" });
@@ -113,12 +122,19 @@ export const section: DemoSection = {
       };
     });
     const test = logRankTest(new Map([...firstOnly].map(([plan, list]) => [plan, list])), { asOf });
-    lines.push("Kaplan–Meier by plan (first contract, censored at the end of 2024):", table(survival), `Log-rank test: χ² = ${test.statistic.toFixed(1)}, p = ${test.pValue.toExponential(1)}.`, "");
+    lines.push(
+      "Kaplan–Meier by plan (first contract, censored at the end of 2024):",
+      table(survival),
+      `Log-rank test: χ² = ${test.statistic.toFixed(1)}, p = ${test.pValue.toExponential(1)}.`,
+      "",
+    );
 
     // sBG on the basic plan's 2023-Q1 customers: active after t months of their first contract
     // (t = 0…20, all observable by the end of 2024). Fit months 0…8, project the rest.
     const q1 = (firstOnly.get("basic") ?? []).filter((s) => String(s.start) < "2023-04-01");
-    const months = q1.map((s) => (s.end === undefined || s.end === null ? Infinity : (toDayNumber(s.end) - toDayNumber(s.start)) / 30));
+    const months = q1.map((s) =>
+      s.end === undefined || s.end === null ? Infinity : (toDayNumber(s.end) - toDayNumber(s.start)) / 30,
+    );
     const active = Array.from({ length: 21 }, (_, t) => months.filter((m) => m > t).length);
     const fit = fitShiftedBetaGeometric(active.slice(0, 9));
     const projection = [0, 3, 6, 9, 12, 15, 18, 20].map((t) => ({

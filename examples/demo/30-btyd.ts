@@ -14,7 +14,10 @@ export const section: DemoSection = {
   title: "Buy till you die: expected purchases and P(alive) (BG/NBD)",
   run() {
     // 20,000 customers acquired over 90 days, observed for 15 months; calibration = first 12 months.
-    const log = simulateBetaGeoNbd({ r: 0.25, alpha: 30, a: 0.8, b: 2.4 }, { customers: 20_000, seed: 30, acquisitionDays: 90, observationDays: 455 });
+    const log = simulateBetaGeoNbd(
+      { r: 0.25, alpha: 30, a: 0.8, b: 2.4 },
+      { customers: 20_000, seed: 30, acquisitionDays: 90, observationDays: 455 },
+    );
     const s = summarizeTransactionColumns(log, { asOf: log.asOf, unit: "day", calibrationEnd: "2024-12-31" });
     const model = fitBetaGeoNbd(s);
     const next90 = conditionalExpectedPurchasesBatch(model, s, 90);

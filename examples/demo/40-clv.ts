@@ -40,7 +40,10 @@ export const section: DemoSection = {
     );
 
     // 2. Model-based CLV on a simulated store: 5,000 customers acquired over 90 days, observed for a year.
-    const log = simulateBetaGeoNbd({ r: 0.25, alpha: 30, a: 0.8, b: 2.4 }, { customers: 5000, seed: 2026, observationDays: 365, acquisitionDays: 90 });
+    const log = simulateBetaGeoNbd(
+      { r: 0.25, alpha: 30, a: 0.8, b: 2.4 },
+      { customers: 5000, seed: 2026, observationDays: 365, acquisitionDays: 90 },
+    );
     const summary = summarizeTransactionColumns(log, { asOf: log.asOf, unit: "day" });
     const spend = simulateGammaGammaSpend({ p: 6.25, q: 3.74, v: 15.44 }, summary.frequency, { seed: 2027 });
     const purchaseModel = fitBetaGeoNbd({ frequency: summary.frequency, recency: summary.recency, T: summary.T });
@@ -52,7 +55,14 @@ export const section: DemoSection = {
       T: summary.T[i] as number,
       monetaryValue: spend.monetaryValue[i] as number,
     }));
-    const rows = customerLifetimeValue({ purchaseModel, spendModel, customers, periods: 12, periodLength: 30, discountRate: 0.01 });
+    const rows = customerLifetimeValue({
+      purchaseModel,
+      spendModel,
+      customers,
+      periods: 12,
+      periodLength: 30,
+      discountRate: 0.01,
+    });
     const byId = new Map(rows.map((r) => [r.customerId, r]));
     const top = topCustomersByValue(rows, 8);
     const { p, q, v } = spendModel.params;
@@ -83,7 +93,10 @@ export const section: DemoSection = {
     const all = topCustomersByValue(rows, rows.length);
     const tenPct = all[Math.floor(rows.length / 10) - 1]!.cumulativeShare;
     const total = all.reduce((s, r) => s.plus(r.value), all[0]!.value.minus(all[0]!.value));
-    lines.push("", `Value concentration: the top 10% of customers hold ${pct(tenPct)} of the base's $${total.toFixed(0)} next-year value.`);
+    lines.push(
+      "",
+      `Value concentration: the top 10% of customers hold ${pct(tenPct)} of the base's $${total.toFixed(0)} next-year value.`,
+    );
     return lines.join("\n");
   },
 };

@@ -49,12 +49,19 @@ export const section: DemoSection = {
     const { assumptions, observed, rates } = build();
     const p = projectRetentionProfit(assumptions);
     const c = compareRetentionScenarios(assumptions, { retentionDelta: 0.05 });
-    const s = retentionSensitivity(assumptions, { retentionRates: [0.8, 0.9], marginMultipliers: [0.8, 1.2], discountRates: [0.06, 0.14] });
+    const s = retentionSensitivity(assumptions, {
+      retentionRates: [0.8, 0.9],
+      marginMultipliers: [0.8, 1.2],
+      discountRates: [0.06, 0.14],
+    });
     const tenure = customerProfitByTenure(assumptions);
     const lines: string[] = [];
     lines.push(
       `Active customers by tenure (one simulated cohort of 5,000, sBG): ${observed.join(", ")}`,
-      `Fitted retention by tenure: ${rates.slice(0, 6).map((r) => pct(r)).join(", ")}, … (${pct(rates[15]!)} at tenure 15)`,
+      `Fitted retention by tenure: ${rates
+        .slice(0, 6)
+        .map((r) => pct(r))
+        .join(", ")}, … (${pct(rates[15]!)} at tenure 15)`,
       "",
       "Profit per customer by year of the relationship (illustrative curve) and its expected value:",
       table(
@@ -82,7 +89,13 @@ export const section: DemoSection = {
       "",
       "Five more points of retention at every tenure:",
       table([
-        { measure: "NPV", baseline: money0(c.baseline.totals.npv), improved: money0(c.improved.totals.npv), uplift: money0(c.uplift.npv), "%": pct(c.uplift.npvRelative ?? 0) },
+        {
+          measure: "NPV",
+          baseline: money0(c.baseline.totals.npv),
+          improved: money0(c.improved.totals.npv),
+          uplift: money0(c.uplift.npv),
+          "%": pct(c.uplift.npvRelative ?? 0),
+        },
         {
           measure: "total profit",
           baseline: money0(c.baseline.totals.profit),
@@ -100,7 +113,16 @@ export const section: DemoSection = {
       ]),
       "",
       "Tornado (NPV; retention as one constant rate from 80% to 90%, margin ±20%, discount 6%–14%):",
-      table(s.tornado.map((b) => ({ assumption: b.assumption, low: b.low, high: b.high, "NPV at low": money0(b.metricAtLow), "NPV at high": money0(b.metricAtHigh), swing: money0(b.swing) }))),
+      table(
+        s.tornado.map((b) => ({
+          assumption: b.assumption,
+          low: b.low,
+          high: b.high,
+          "NPV at low": money0(b.metricAtLow),
+          "NPV at high": money0(b.metricAtHigh),
+          swing: money0(b.swing),
+        })),
+      ),
       "The headline percentage is the customer-NPV line; the firm's 10-year NPV moves less (see docs/projections.md).",
     );
     return lines.join("\n");

@@ -52,7 +52,8 @@ export const section: DemoSection = {
         stalled: pct(dist.count === 0 ? 0 : dist.stalled / dist.count),
         reached: step.reached,
         conversion: step.conversion === null ? "–" : pct(step.conversion),
-        "95% CI": step.conversionInterval === null ? "–" : `${pct(step.conversionInterval[0])}–${pct(step.conversionInterval[1])}`,
+        "95% CI":
+          step.conversionInterval === null ? "–" : `${pct(step.conversionInterval[0])}–${pct(step.conversionInterval[1])}`,
         "median days": step.medianDaysFromPrevious ?? "–",
         NPS: ns.nps === null ? "–" : `${ns.nps.score.toFixed(0)} (n=${ns.responses})`,
       };

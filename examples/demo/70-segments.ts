@@ -1,4 +1,10 @@
-import { conditionalExpectedPurchasesBatch, fitBetaGeoNbd, probabilityAliveBatch, simulateBetaGeoNbd, summarizeTransactionColumns } from "customer-metrics/btyd";
+import {
+  conditionalExpectedPurchasesBatch,
+  fitBetaGeoNbd,
+  probabilityAliveBatch,
+  simulateBetaGeoNbd,
+  summarizeTransactionColumns,
+} from "customer-metrics/btyd";
 import { createRng } from "customer-metrics/math";
 import { rfmFromTransactions, rfmSegments, valueRiskQuadrants } from "customer-metrics/segments";
 import { pct, table } from "../_lib/table.js";
@@ -11,7 +17,10 @@ export const section: DemoSection = {
   title: "Segments: RFM and value × risk",
   run() {
     // 10,000 customers acquired over 180 days, observed for a year (BG/NBD purchases, gamma-distributed order values).
-    const log = simulateBetaGeoNbd({ r: 0.3, alpha: 25, a: 0.7, b: 2.5 }, { customers: 10_000, seed: 70, acquisitionDays: 180, observationDays: 365 });
+    const log = simulateBetaGeoNbd(
+      { r: 0.3, alpha: 25, a: 0.7, b: 2.5 },
+      { customers: 10_000, seed: 70, acquisitionDays: 180, observationDays: 365 },
+    );
     const rng = createRng(71);
     const basket = Array.from({ length: log.customers }, () => rng.gamma(4, 15)); // each customer's typical order
     const orders = Array.from(log.customer, (c, i) => ({
@@ -54,15 +63,26 @@ export const section: DemoSection = {
     const alive = probabilityAliveBatch(model, { frequency: s.frequency, recency: s.recency, T: s.T });
     const nextYear = conditionalExpectedPurchasesBatch(model, { frequency: s.frequency, recency: s.recency, T: s.T }, 365);
     const q = valueRiskQuadrants(
-      Array.from(s.customer, (c, i) => ({ customerId: c, probabilityAlive: alive[i] as number, value: (nextYear[i] as number) * (basket[c] as number) })),
+      Array.from(s.customer, (c, i) => ({
+        customerId: c,
+        probabilityAlive: alive[i] as number,
+        value: (nextYear[i] as number) * (basket[c] as number),
+      })),
     );
     return [
       `RFM (quintiles, first purchase counted) on ${log.transactions.toLocaleString("en-US")} simulated orders of ${log.customers.toLocaleString("en-US")} customers, as of ${log.asOf}:`,
       table(segRows, { digits: 1 }),
       "",
       `Value × risk (BG/NBD P(alive) < 50% is at risk; value = expected next-year purchases × typical order, median ${q.thresholds.value.toFixed(0)}):`,
-      table(q.quadrants.map((x) => ({ quadrant: x.quadrant, customers: x.count, share: pct(x.share), "value share": x.valueShare === null ? "–" : pct(x.valueShare) }))),
-      "\"Rescue\" holds valuable customers the model thinks may have left: the first list for a win-back call.",
+      table(
+        q.quadrants.map((x) => ({
+          quadrant: x.quadrant,
+          customers: x.count,
+          share: pct(x.share),
+          "value share": x.valueShare === null ? "–" : pct(x.valueShare),
+        })),
+      ),
+      '"Rescue" holds valuable customers the model thinks may have left: the first list for a win-back call.',
     ].join("\n");
   },
 };

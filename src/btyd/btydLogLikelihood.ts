@@ -54,6 +54,7 @@ export function btydLogLikelihood(
       ll = betaGeoLogLikelihood(prepareBetaGeo(d, 1), p.r, p.alpha, p.a, p.b, m.model === "mbg-nbd", null);
     }
   }
-  if (!Number.isFinite(ll)) throw metricsError(FN, "undefined_result", ["rows"], "rows with a finite likelihood under the model", ll);
+  if (!Number.isFinite(ll))
+    throw metricsError(FN, "undefined_result", ["rows"], "rows with a finite likelihood under the model", ll);
   return ll;
 }

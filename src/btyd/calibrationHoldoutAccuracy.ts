@@ -145,7 +145,10 @@ export function calibrationHoldoutAccuracy(
     const row = customers[i] as HoldoutCustomer | null;
     if (row === null || typeof row !== "object") throw metricsError(FN, "invalid_type", [i], "a customer row", row);
     const third = discrete && row.n !== undefined ? row.n : row.T;
-    const c = checkCustomerValues(row.frequency, row.recency, third, discrete, FN, (f) => [i, f === "n" && row.n === undefined ? "T" : f]);
+    const c = checkCustomerValues(row.frequency, row.recency, third, discrete, FN, (f) => [
+      i,
+      f === "n" && row.n === undefined ? "T" : f,
+    ]);
     const fh = row.frequencyHoldout;
     if (typeof fh !== "number") throw metricsError(FN, "invalid_type", [i, "frequencyHoldout"], "a finite number >= 0", fh);
     if (!Number.isFinite(fh)) throw metricsError(FN, "not_finite", [i, "frequencyHoldout"], "a finite number >= 0", fh);
@@ -154,9 +157,11 @@ export function calibrationHoldoutAccuracy(
     if (typeof d !== "number") throw metricsError(FN, "invalid_type", [i, "durationHoldout"], "a finite number >= 0", d);
     if (!Number.isFinite(d)) throw metricsError(FN, "not_finite", [i, "durationHoldout"], "a finite number >= 0", d);
     if (d < 0) throw metricsError(FN, "out_of_range", [i, "durationHoldout"], "a finite number >= 0", d);
-    if (discrete && !Number.isInteger(d)) throw metricsError(FN, "not_integer", [i, "durationHoldout"], "a whole number of opportunities", d);
+    if (discrete && !Number.isInteger(d))
+      throw metricsError(FN, "not_integer", [i, "durationHoldout"], "a whole number of opportunities", d);
     const p = conditionalExpectedPurchasesOf(m, c.x, c.tx, c.T, d);
-    if (!Number.isFinite(p)) throw metricsError(FN, "undefined_result", [i], "a history for which the expectation is finite", row);
+    if (!Number.isFinite(p))
+      throw metricsError(FN, "undefined_result", [i], "a history for which the expectation is finite", row);
     const nv = c.T > 0 ? (c.x / c.T) * d : 0;
     const b = Math.min(c.x, maxB);
     cnt[b] = (cnt[b] as number) + 1;

@@ -47,6 +47,7 @@ export function conditionalExpectedPurchases(model: BtydModelSpec, customer: Bty
   const c = checkCustomer(customer, m, FN);
   const tt = checkHorizon(t, m, FN);
   const v = conditionalExpectedPurchasesOf(m, c.x, c.tx, c.T, tt);
-  if (!Number.isFinite(v)) throw metricsError(FN, "undefined_result", ["customer"], "a history for which the expectation is finite", customer);
+  if (!Number.isFinite(v))
+    throw metricsError(FN, "undefined_result", ["customer"], "a history for which the expectation is finite", customer);
   return Math.max(0, v);
 }

@@ -46,7 +46,8 @@ export function conditionalExpectedPurchasesBatch(
   for (let i = 0; i < acc.length; i++) {
     const c = checkCustomerValues(acc.x(i), acc.tx(i), acc.T(i), m.model === "bg-bb", FN, (f) => acc.path(i, f));
     const v = conditionalExpectedPurchasesOf(m, c.x, c.tx, c.T, tt);
-    if (!Number.isFinite(v)) throw metricsError(FN, "undefined_result", acc.path(i, "frequency"), "a history for which the expectation is finite", c.x);
+    if (!Number.isFinite(v))
+      throw metricsError(FN, "undefined_result", acc.path(i, "frequency"), "a history for which the expectation is finite", c.x);
     out[i] = Math.max(0, v);
   }
   return out;

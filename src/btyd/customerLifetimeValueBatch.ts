@@ -93,5 +93,10 @@ export function customerLifetimeValueBatch(input: CustomerLifetimeValueBatchInpu
   const d = readClvCustomers(input.customers, s.model, fn, false);
   const values = new Float64Array(d.n);
   const { curves } = computeClv(s, d, { value: values, purchases: null, spend: null, alive: null }, fn);
-  return { values, n: d.n, curvesEvaluated: curves, method: s.method === "grouped" && s.model.model !== "bg-bb" ? "grouped" : "per-customer" };
+  return {
+    values,
+    n: d.n,
+    curvesEvaluated: curves,
+    method: s.method === "grouped" && s.model.model !== "bg-bb" ? "grouped" : "per-customer",
+  };
 }

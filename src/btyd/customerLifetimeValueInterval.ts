@@ -123,7 +123,10 @@ function quantile(sorted: Float64Array, len: number, p: number): number {
  *
  * @category BTYD
  */
-export function customerLifetimeValueInterval(input: CustomerLifetimeValueInput, options: ClvIntervalOptions = {}): ClvIntervalResult {
+export function customerLifetimeValueInterval(
+  input: CustomerLifetimeValueInput,
+  options: ClvIntervalOptions = {},
+): ClvIntervalResult {
   assertKnownOptions(options, ["confidence", "draws", "seed"], "customerLifetimeValueInterval");
   const fn = "customerLifetimeValueInterval";
   const s = readSettings(input, fn);
@@ -138,9 +141,16 @@ export function customerLifetimeValueInterval(input: CustomerLifetimeValueInput,
     throw metricsError(fn, "invalid_option", ["options", "confidence"], "a number in (0, 1)", confidence);
   }
   const seed = o.seed ?? 1;
-  if (typeof seed !== "number" || !Number.isFinite(seed)) throw metricsError(fn, "invalid_option", ["options", "seed"], "a finite number", seed);
+  if (typeof seed !== "number" || !Number.isFinite(seed))
+    throw metricsError(fn, "invalid_option", ["options", "seed"], "a finite number", seed);
   if (draws * d.n > 20_000_000) {
-    throw metricsError(fn, "out_of_range", ["customers"], `at most ${Math.floor(20_000_000 / draws)} customers for ${draws} draws (cost grows with draws × customers)`, d.n);
+    throw metricsError(
+      fn,
+      "out_of_range",
+      ["customers"],
+      `at most ${Math.floor(20_000_000 / draws)} customers for ${draws} draws (cost grows with draws × customers)`,
+      d.n,
+    );
   }
   const rng = createRng(seed);
 
@@ -154,12 +164,16 @@ export function customerLifetimeValueInterval(input: CustomerLifetimeValueInput,
   if (Array.isArray(sm.covariance) && sm.covariance.length === 3) {
     const cov = sm.covariance as number[][];
     const logCov = cov.map((row, i) => row.map((c, j) => c / ((spendTheta[i] as number) * (spendTheta[j] as number))));
-    spendL = logCov.every((row) => Array.isArray(row) && row.length === 3 && row.every(Number.isFinite)) ? cholesky(logCov) : null;
+    spendL = logCov.every((row) => Array.isArray(row) && row.length === 3 && row.every(Number.isFinite))
+      ? cholesky(logCov)
+      : null;
     if (spendL) spendMode = "correlated-lognormal";
   }
   if (spendL === null && sm.standardErrors !== null && typeof sm.standardErrors === "object") {
     const se = sm.standardErrors as Record<string, unknown>;
-    const sds = ["p", "q", "v"].map((k, i) => (typeof se[k] === "number" && Number.isFinite(se[k]) ? (se[k] as number) / (spendTheta[i] as number) : Number.NaN));
+    const sds = ["p", "q", "v"].map((k, i) =>
+      typeof se[k] === "number" && Number.isFinite(se[k]) ? (se[k] as number) / (spendTheta[i] as number) : Number.NaN,
+    );
     if (sds.every((x) => x >= 0)) {
       spendL = sds.map((sd, i) => sds.map((_, j) => (i === j ? sd : 0)));
       spendMode = "independent-lognormal";
@@ -173,7 +187,9 @@ export function customerLifetimeValueInterval(input: CustomerLifetimeValueInput,
   let pSd: number[] | null = null;
   if (pm.standardErrors !== null && typeof pm.standardErrors === "object") {
     const se = pm.standardErrors as Record<string, unknown>;
-    const sds = pNames.map((k, i) => (typeof se[k] === "number" && Number.isFinite(se[k]) ? (se[k] as number) / (pTheta[i] as number) : Number.NaN));
+    const sds = pNames.map((k, i) =>
+      typeof se[k] === "number" && Number.isFinite(se[k]) ? (se[k] as number) / (pTheta[i] as number) : Number.NaN,
+    );
     if (sds.every((x) => x >= 0)) pSd = sds;
   }
 
@@ -208,7 +224,14 @@ export function customerLifetimeValueInterval(input: CustomerLifetimeValueInput,
     matrix.set(row, used * d.n);
     used++;
   }
-  if (used < 20) throw metricsError(fn, "insufficient_data", ["spendModel"], "parameter draws with q > 1 in at least 20 of the draws (the spend model is too uncertain)", used);
+  if (used < 20)
+    throw metricsError(
+      fn,
+      "insufficient_data",
+      ["spendModel"],
+      "parameter draws with q > 1 in at least 20 of the draws (the spend model is too uncertain)",
+      used,
+    );
 
   const col = new Float64Array(used);
   const lowP = (1 - confidence) / 2;

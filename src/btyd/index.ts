@@ -39,7 +39,11 @@ export { fitBetaGeoBetaBinomial } from "./bgBb/fitBetaGeoBetaBinomial.js";
 export { fitGammaGamma } from "./gammaGamma/fitGammaGamma.js";
 export { expectedAverageSpend, type GammaGammaSpec, type SpendCustomer } from "./gammaGamma/expectedAverageSpend.js";
 export { gammaGammaLogLikelihood } from "./gammaGamma/gammaGammaLogLikelihood.js";
-export { simulateGammaGammaSpend, type SimulateGammaGammaOptions, type SimulatedSpend } from "./gammaGamma/simulateGammaGammaSpend.js";
+export {
+  simulateGammaGammaSpend,
+  type SimulateGammaGammaOptions,
+  type SimulatedSpend,
+} from "./gammaGamma/simulateGammaGammaSpend.js";
 export type {
   GammaGammaParams,
   GammaGammaRow,

@@ -41,6 +41,7 @@ export function probabilityAlive(model: BtydModelSpec, customer: BtydCustomer): 
   const m = checkModel(model, FN);
   const c = checkCustomer(customer, m, FN);
   const v = probabilityAliveOf(m, c.x, c.tx, c.T);
-  if (!Number.isFinite(v)) throw metricsError(FN, "undefined_result", ["customer"], "a history for which P(alive) is defined", customer);
+  if (!Number.isFinite(v))
+    throw metricsError(FN, "undefined_result", ["customer"], "a history for which P(alive) is defined", customer);
   return Math.min(1, Math.max(0, v));
 }

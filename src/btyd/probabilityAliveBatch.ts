@@ -40,7 +40,8 @@ export function probabilityAliveBatch(
   for (let i = 0; i < acc.length; i++) {
     const c = checkCustomerValues(acc.x(i), acc.tx(i), acc.T(i), m.model === "bg-bb", FN, (f) => acc.path(i, f));
     const v = probabilityAliveOf(m, c.x, c.tx, c.T);
-    if (!Number.isFinite(v)) throw metricsError(FN, "undefined_result", acc.path(i, "frequency"), "a history for which P(alive) is defined", c.x);
+    if (!Number.isFinite(v))
+      throw metricsError(FN, "undefined_result", acc.path(i, "frequency"), "a history for which P(alive) is defined", c.x);
     out[i] = Math.min(1, Math.max(0, v));
   }
   return out;

@@ -84,7 +84,10 @@ export const BtydDiscreteRowSchema = /* @__PURE__ */ z
     n: z.number().int().min(1),
     weight: z.number().finite().min(0).optional(),
   })
-  .refine((r) => r.frequency <= r.n && r.recency <= r.n, { message: "frequency and recency must be at most n", path: ["recency"] })
+  .refine((r) => r.frequency <= r.n && r.recency <= r.n, {
+    message: "frequency and recency must be at most n",
+    path: ["recency"],
+  })
   .refine((r) => (r.frequency === 0 ? r.recency === 0 : r.recency >= r.frequency), {
     message: "recency must be 0 when frequency is 0, and at least frequency otherwise",
     path: ["recency"],

@@ -49,8 +49,13 @@ export function summarizeTransactionColumns(
   columns: BtydTransactionColumns,
   options: SummarizeTransactionsOptions,
 ): TransactionColumnsSummary {
-  assertKnownOptions(options, ["asOf", "calibrationEnd", "includeFirstTransaction", "strict", "unit", "unitMultiplier"], "summarizeTransactionColumns");
-  if (columns === null || typeof columns !== "object") throw metricsError(FN, "invalid_type", ["columns"], "an object { customer, day, amount? }", columns);
+  assertKnownOptions(
+    options,
+    ["asOf", "calibrationEnd", "includeFirstTransaction", "strict", "unit", "unitMultiplier"],
+    "summarizeTransactionColumns",
+  );
+  if (columns === null || typeof columns !== "object")
+    throw metricsError(FN, "invalid_type", ["columns"], "an object { customer, day, amount? }", columns);
   const { customer: cIn, day: dIn, amount: aIn } = columns;
   if (!isArrayLike(cIn)) throw metricsError(FN, "invalid_type", ["customer"], "an array of customer indices", cIn);
   if (!isArrayLike(dIn)) throw metricsError(FN, "invalid_type", ["day"], "an array of day numbers", dIn);
@@ -58,7 +63,8 @@ export function summarizeTransactionColumns(
   const n = cIn.length;
   if (n === 0) throw metricsError(FN, "empty_sample", ["customer"], "a non-empty array", cIn);
   if (dIn.length !== n) throw metricsError(FN, "length_mismatch", ["day"], `of length ${n} (like customer)`, dIn.length);
-  if (aIn !== undefined && aIn.length !== n) throw metricsError(FN, "length_mismatch", ["amount"], `of length ${n} (like customer)`, aIn.length);
+  if (aIn !== undefined && aIn.length !== n)
+    throw metricsError(FN, "length_mismatch", ["amount"], `of length ${n} (like customer)`, aIn.length);
   const opts = resolveSummaryOptions(options, FN);
 
   const customer = cIn instanceof Int32Array ? cIn : new Int32Array(n);
@@ -68,7 +74,14 @@ export function summarizeTransactionColumns(
   for (let i = 0; i < n; i++) {
     const c = cIn[i] as number;
     if (typeof c !== "number" || !Number.isInteger(c) || c < 0 || c > MAX_INDEX) {
-      const code = typeof c !== "number" ? "invalid_type" : !Number.isFinite(c) ? "not_finite" : !Number.isInteger(c) ? "not_integer" : "out_of_range";
+      const code =
+        typeof c !== "number"
+          ? "invalid_type"
+          : !Number.isFinite(c)
+            ? "not_finite"
+            : !Number.isInteger(c)
+              ? "not_integer"
+              : "out_of_range";
       throw metricsError(FN, code, ["customer", i], "an integer customer index from 0 to 2147483647", c);
     }
     if (c > maxC) maxC = c;
@@ -117,7 +130,13 @@ export function summarizeTransactionColumns(
     { ...opts, fn: FN, datePath: (i: number): readonly PathSegment[] => ["day", i] },
   );
   if (out.presentCount === 0) {
-    throw metricsError(FN, "empty_sample", ["options", "asOf"], "on or after at least one customer's first purchase (every transaction is after it)", options.asOf);
+    throw metricsError(
+      FN,
+      "empty_sample",
+      ["options", "asOf"],
+      "on or after at least one customer's first purchase (every transaction is after it)",
+      options.asOf,
+    );
   }
   const m = out.presentCount;
   const idx = new Int32Array(m);

@@ -27,7 +27,8 @@ function amountOf(v: unknown, i: number): number {
   } else if (v !== null && typeof v === "object" && typeof (v as { toNumber?: unknown }).toNumber === "function") {
     x = (v as { toNumber(): number }).toNumber();
   }
-  if (typeof x !== "number") throw metricsError(FN, "invalid_type", [i, "amount"], "a finite amount (number or numeric string)", v);
+  if (typeof x !== "number")
+    throw metricsError(FN, "invalid_type", [i, "amount"], "a finite amount (number or numeric string)", v);
   if (!Number.isFinite(x)) throw metricsError(FN, "not_finite", [i, "amount"], "a finite amount", v);
   return x === 0 ? 0 : x;
 }
@@ -93,8 +94,13 @@ export function summarizeTransactions(
   transactions: readonly BtydTransaction[],
   options: SummarizeTransactionsOptions,
 ): CustomerSummary[] {
-  assertKnownOptions(options, ["asOf", "calibrationEnd", "includeFirstTransaction", "strict", "unit", "unitMultiplier"], "summarizeTransactions");
-  if (!Array.isArray(transactions)) throw metricsError(FN, "invalid_type", ["transactions"], "an array of transactions", transactions);
+  assertKnownOptions(
+    options,
+    ["asOf", "calibrationEnd", "includeFirstTransaction", "strict", "unit", "unitMultiplier"],
+    "summarizeTransactions",
+  );
+  if (!Array.isArray(transactions))
+    throw metricsError(FN, "invalid_type", ["transactions"], "an array of transactions", transactions);
   const n = transactions.length;
   if (n === 0) throw metricsError(FN, "empty_sample", ["transactions"], "a non-empty array of transactions", transactions);
   const opts = resolveSummaryOptions(options, FN);
@@ -109,7 +115,8 @@ export function summarizeTransactions(
 
   for (let i = 0; i < n; i++) {
     const t = transactions[i] as BtydTransaction | null | undefined;
-    if (t === null || typeof t !== "object") throw metricsError(FN, "invalid_type", [i], "a transaction object { customerId, at, amount? }", t);
+    if (t === null || typeof t !== "object")
+      throw metricsError(FN, "invalid_type", [i], "a transaction object { customerId, at, amount? }", t);
     let id: string | number = t.customerId;
     if (typeof id === "number") {
       if (!Number.isFinite(id)) throw metricsError(FN, "invalid_type", [i, "customerId"], "a string or finite number", id);
@@ -125,14 +132,22 @@ export function summarizeTransactions(
     }
     customer[i] = c;
     const d = dayOf(t.at, i);
-    if (d < -2147483648 || d > 2147483647) throw metricsError(FN, "invalid_date", [i, "at"], "a date within ±5.8 million years", t.at);
+    if (d < -2147483648 || d > 2147483647)
+      throw metricsError(FN, "invalid_date", [i, "at"], "a date within ±5.8 million years", t.at);
     day[i] = d;
     const a = t.amount;
     if (amount) {
-      if (a === undefined) throw metricsError(FN, "invalid_input", [i, "amount"], "given, because other transactions have an amount", a);
+      if (a === undefined)
+        throw metricsError(FN, "invalid_input", [i, "amount"], "given, because other transactions have an amount", a);
       amount[i] = amountOf(a, i);
     } else if (a !== undefined) {
-      throw metricsError(FN, "invalid_input", [i, "amount"], "absent, because the first transaction has no amount (give amounts on all or none)", a);
+      throw metricsError(
+        FN,
+        "invalid_input",
+        [i, "amount"],
+        "absent, because the first transaction has no amount (give amounts on all or none)",
+        a,
+      );
     }
   }
 
@@ -141,7 +156,13 @@ export function summarizeTransactions(
     { ...opts, fn: FN, datePath: (i: number): readonly PathSegment[] => [i, "at"] },
   );
   if (out.presentCount === 0) {
-    throw metricsError(FN, "empty_sample", ["options", "asOf"], "on or after at least one customer's first purchase (every transaction is after it)", options.asOf);
+    throw metricsError(
+      FN,
+      "empty_sample",
+      ["options", "asOf"],
+      "on or after at least one customer's first purchase (every transaction is after it)",
+      options.asOf,
+    );
   }
   const rows: CustomerSummary[] = [];
   for (let c = 0; c < idList.length; c++) {

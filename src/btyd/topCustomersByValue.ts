@@ -76,7 +76,8 @@ export function topCustomersByValue(
       if (!Number.isFinite(id)) throw metricsError(fn, "not_finite", path, "a string or finite number id", id);
       return id;
     }
-    if (typeof id !== "string" || id.length === 0) throw metricsError(fn, "invalid_type", path, "a non-empty string or a number", id);
+    if (typeof id !== "string" || id.length === 0)
+      throw metricsError(fn, "invalid_type", path, "a non-empty string or a number", id);
     return id;
   };
 
@@ -99,17 +100,29 @@ export function topCustomersByValue(
       return c > 0 || (c === 0 && a < b);
     };
     const idx = selectTop(n, Math.min(k, n), better);
-    return finish(idx, (i) => rows[i]?.customerId as string | number, (i) => values[i] as Decimal, total);
+    return finish(
+      idx,
+      (i) => rows[i]?.customerId as string | number,
+      (i) => values[i] as Decimal,
+      total,
+    );
   }
   if (customers === null || typeof customers !== "object") {
-    throw metricsError(fn, "invalid_type", ["customers"], "an array of rows { customerId, value } or columns { customerId, value }", customers);
+    throw metricsError(
+      fn,
+      "invalid_type",
+      ["customers"],
+      "an array of rows { customerId, value } or columns { customerId, value }",
+      customers,
+    );
   }
   const cols = customers as CustomerValueColumns;
   if (!isArrayLike(cols.customerId)) throw metricsError(fn, "invalid_type", ["customerId"], "an array", cols.customerId);
   if (!isArrayLike(cols.value)) throw metricsError(fn, "invalid_type", ["value"], "an array", cols.value);
   const n = cols.customerId.length;
   if (n === 0) throw metricsError(fn, "empty_sample", ["customerId"], "a non-empty array", n);
-  if (cols.value.length !== n) throw metricsError(fn, "length_mismatch", ["value"], `of length ${n} (like customerId)`, cols.value.length);
+  if (cols.value.length !== n)
+    throw metricsError(fn, "length_mismatch", ["value"], `of length ${n} (like customerId)`, cols.value.length);
   const vals = cols.value;
   let sum = 0;
   let comp = 0; // Neumaier-compensated sum
@@ -128,7 +141,12 @@ export function topCustomersByValue(
   };
   const idx = selectTop(n, Math.min(k, n), better);
   for (const i of idx) checkId(cols.customerId[i], ["customerId", i]);
-  return finish(idx, (i) => cols.customerId[i] as string | number, (i) => new _MoneyDecimal(vals[i] as number), new _MoneyDecimal(sum + comp));
+  return finish(
+    idx,
+    (i) => cols.customerId[i] as string | number,
+    (i) => new _MoneyDecimal(vals[i] as number),
+    new _MoneyDecimal(sum + comp),
+  );
 }
 
 /** Indices of the k best items (by `better`), best first, with a size-k min-heap. */
@@ -167,7 +185,12 @@ function selectTop(n: number, k: number, better: (a: number, b: number) => boole
   return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
 }
 
-function finish(idx: readonly number[], idOf: (i: number) => string | number, valueOf: (i: number) => Decimal, total: Decimal): TopCustomerRow[] {
+function finish(
+  idx: readonly number[],
+  idOf: (i: number) => string | number,
+  valueOf: (i: number) => Decimal,
+  total: Decimal,
+): TopCustomerRow[] {
   const out: TopCustomerRow[] = [];
   let cum = new _MoneyDecimal(0);
   const zero = total.isZero();

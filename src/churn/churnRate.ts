@@ -150,7 +150,13 @@ export function computeChurnRate(input: ChurnRateInput, fn: string): ChurnRateRe
   const back = readOptionalCount(obj["reactivatedCustomers"], fn, ["reactivatedCustomers"]);
   const transient = readOptionalCount(obj["customersJoinedAndLost"], fn, ["customersJoinedAndLost"]) ?? 0;
   if (lost > start) {
-    throw metricsError(fn, "out_of_range", ["customersLost"], `at most customersAtStart (${start}); customers who joined and left inside the period go in customersJoinedAndLost`, lost);
+    throw metricsError(
+      fn,
+      "out_of_range",
+      ["customersLost"],
+      `at most customersAtStart (${start}); customers who joined and left inside the period go in customersJoinedAndLost`,
+      lost,
+    );
   }
   const gained = fresh === undefined && back === undefined ? undefined : (fresh ?? 0) + (back ?? 0);
   if (end !== undefined && gained !== undefined && start + gained - lost !== end) {
@@ -171,7 +177,13 @@ export function computeChurnRate(input: ChurnRateInput, fn: string): ChurnRateRe
     let e = end;
     if (e === undefined) {
       if (gained === undefined) {
-        throw metricsError(fn, "invalid_input", ["customersAtEnd"], 'given for method "average" (or give newCustomers so it can be derived)', undefined);
+        throw metricsError(
+          fn,
+          "invalid_input",
+          ["customersAtEnd"],
+          'given for method "average" (or give newCustomers so it can be derived)',
+          undefined,
+        );
       }
       e = start + gained - lost;
     }
@@ -184,18 +196,37 @@ export function computeChurnRate(input: ChurnRateInput, fn: string): ChurnRateRe
     denominator = start + fresh + (back ?? 0) + transient;
   }
   if (denominator === 0) {
-    throw metricsError(fn, "empty_sample", ["customersAtStart"], `a period with customers (the "${method}" denominator is 0)`, start);
+    throw metricsError(
+      fn,
+      "empty_sample",
+      ["customersAtStart"],
+      `a period with customers (the "${method}" denominator is 0)`,
+      start,
+    );
   }
   const rate = numerator / denominator;
   if (rate > 1) {
-    throw metricsError(fn, "undefined_result", [], `a rate of at most 1; the "${method}" definition gives ${rate} on these counts (use "start")`, rate);
+    throw metricsError(
+      fn,
+      "undefined_result",
+      [],
+      `a rate of at most 1; the "${method}" definition gives ${rate} on these counts (use "start")`,
+      rate,
+    );
   }
   return { rate, method, customersLost: numerator, denominator };
 }
 
 function dailySum(obj: Record<string, unknown>, fn: string): ChurnRateResult {
   const daily = obj["daily"];
-  if (!Array.isArray(daily)) throw metricsError(fn, "invalid_type", ["daily"], 'an array of { customersAtStart, customersLost } for method "daily-sum"', daily);
+  if (!Array.isArray(daily))
+    throw metricsError(
+      fn,
+      "invalid_type",
+      ["daily"],
+      'an array of { customersAtStart, customersLost } for method "daily-sum"',
+      daily,
+    );
   if (daily.length === 0) throw metricsError(fn, "empty_sample", ["daily"], "a non-empty array of days", daily);
   let rate = 0;
   let lostTotal = 0;

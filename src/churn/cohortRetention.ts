@@ -157,7 +157,10 @@ const ZERO = /* @__PURE__ */ money(0);
  *
  * @category Churn
  */
-export function cohortRetention(activity: CohortActivity | CohortRetentionTally, options?: CohortRetentionOptions): CohortRetentionResult {
+export function cohortRetention(
+  activity: CohortActivity | CohortRetentionTally,
+  options?: CohortRetentionOptions,
+): CohortRetentionResult {
   assertKnownOptions(options, ["asOf", "includeIncomplete", "mode", "period"], "cohortRetention");
   const opts = readOptions(options, FN);
   const includeIncomplete = opts.includeIncomplete ?? false;
@@ -166,7 +169,11 @@ export function cohortRetention(activity: CohortActivity | CohortRetentionTally,
   }
   let tally: CohortRetentionTally;
   let asOf: number;
-  const isTally = !Array.isArray(activity) && activity !== null && typeof activity === "object" && (activity as { kind?: unknown }).kind === "cohort-retention-tally";
+  const isTally =
+    !Array.isArray(activity) &&
+    activity !== null &&
+    typeof activity === "object" &&
+    (activity as { kind?: unknown }).kind === "cohort-retention-tally";
   if (isTally) {
     tally = mergeCohortRetentionTallies(activity as CohortRetentionTally);
     const own = tally.asOf === null ? undefined : readDay(tally.asOf, FN, ["asOf"]);
@@ -175,21 +182,38 @@ export function cohortRetention(activity: CohortActivity | CohortRetentionTally,
       throw metricsError(FN, "invalid_option", ["options", "asOf"], `the tally's asOf (${tally.asOf})`, opts.asOf);
     }
     const chosen = given ?? own;
-    if (chosen === undefined) throw metricsError(FN, "invalid_date", ["options", "asOf"], "given (the tally has none)", undefined);
+    if (chosen === undefined)
+      throw metricsError(FN, "invalid_date", ["options", "asOf"], "given (the tally has none)", undefined);
     asOf = chosen;
   } else {
-    if (opts.asOf === undefined) throw metricsError(FN, "invalid_date", ["options", "asOf"], "given: the last day of data (the library never reads the clock)", undefined);
+    if (opts.asOf === undefined)
+      throw metricsError(
+        FN,
+        "invalid_date",
+        ["options", "asOf"],
+        "given: the last day of data (the library never reads the clock)",
+        undefined,
+      );
     if (activity === null || typeof activity !== "object") {
       throw metricsError(FN, "invalid_type", [], "an array of events, an object of columns or a tally", activity);
     }
     asOf = readDay(opts.asOf, FN, ["options", "asOf"]);
-    const tallyOptions = { asOf: opts.asOf, ...(opts.period === undefined ? {} : { period: opts.period }), ...(opts.mode === undefined ? {} : { mode: opts.mode }) };
+    const tallyOptions = {
+      asOf: opts.asOf,
+      ...(opts.period === undefined ? {} : { period: opts.period }),
+      ...(opts.mode === undefined ? {} : { mode: opts.mode }),
+    };
     tally = cohortRetentionTally(activity as CohortActivity, tallyOptions);
   }
   return finalize(tally, asOf, includeIncomplete, opts.asOf ?? tally.asOf);
 }
 
-function finalize(tally: CohortRetentionTally, asOf: number, includeIncomplete: boolean, asOfInput: unknown): CohortRetentionResult {
+function finalize(
+  tally: CohortRetentionTally,
+  asOf: number,
+  includeIncomplete: boolean,
+  asOfInput: unknown,
+): CohortRetentionResult {
   const { period, mode } = tally;
   const revenueMode = mode === "revenue";
   const asOfP = periodIndex(asOf, period);
@@ -199,7 +223,13 @@ function finalize(tally: CohortRetentionTally, asOf: number, includeIncomplete: 
   if (rowsIn.length === 0) {
     const anyBefore = tally.cohorts.some((c) => c.periodIndex <= asOfP);
     if (!anyBefore) throw metricsError(FN, "out_of_range", ["options", "asOf"], "on or after the earliest activity", asOfInput);
-    throw metricsError(FN, "insufficient_data", ["options", "asOf"], "after the end of at least one complete period with activity (or set includeIncomplete)", asOfInput);
+    throw metricsError(
+      FN,
+      "insufficient_data",
+      ["options", "asOf"],
+      "after the end of at least one complete period with activity (or set includeIncomplete)",
+      asOfInput,
+    );
   }
   const firstP = (rowsIn[0] as (typeof rowsIn)[number]).periodIndex;
   const width = lastP - firstP + 1;

@@ -206,14 +206,23 @@ export function cohortRetentionTally(activity: CohortActivity, options?: CohortR
     const dayCol = cols["days"];
     if (!isArrayLike(idCol)) throw metricsError(FN, "invalid_type", ["customerIds"], "an array of customer ids", idCol);
     if (!isArrayLike(dayCol)) throw metricsError(FN, "invalid_type", ["days"], "an array of UTC day numbers", dayCol);
-    if (dayCol.length !== idCol.length) throw metricsError(FN, "length_mismatch", ["days"], `of length ${idCol.length} (one day per event)`, dayCol);
+    if (dayCol.length !== idCol.length)
+      throw metricsError(FN, "length_mismatch", ["days"], `of length ${idCol.length} (one day per event)`, dayCol);
     if (idCol.length === 0) throw metricsError(FN, "empty_sample", ["customerIds"], "a non-empty array", idCol);
     ids = idCol;
     ({ periods, ignored } = bucketDays(dayCol as ArrayLike<unknown>, period, asOf, ["days"]));
     if (revenue) {
       const amountCol = cols["amounts"];
-      if (!isArrayLike(amountCol)) throw metricsError(FN, "invalid_input", ["amounts"], 'given (an array of revenue per event) in "revenue" mode', amountCol);
-      if (amountCol.length !== idCol.length) throw metricsError(FN, "length_mismatch", ["amounts"], `of length ${idCol.length} (one amount per event)`, amountCol);
+      if (!isArrayLike(amountCol))
+        throw metricsError(
+          FN,
+          "invalid_input",
+          ["amounts"],
+          'given (an array of revenue per event) in "revenue" mode',
+          amountCol,
+        );
+      if (amountCol.length !== idCol.length)
+        throw metricsError(FN, "length_mismatch", ["amounts"], `of length ${idCol.length} (one amount per event)`, amountCol);
       amounts = new Array<Decimal>(amountCol.length);
       for (let i = 0; i < amountCol.length; i++) amounts[i] = readAmount(amountCol[i], ["amounts", i]);
     }
@@ -292,7 +301,14 @@ function expandSubscriptions(
     const rawEnd = r["end"];
     let e: number;
     if (rawEnd === undefined || rawEnd === null) {
-      if (asOf === null) throw metricsError(FN, "invalid_input", ["options", "asOf"], "given when a subscription has no end (it is active up to asOf)", undefined);
+      if (asOf === null)
+        throw metricsError(
+          FN,
+          "invalid_input",
+          ["options", "asOf"],
+          "given when a subscription has no end (it is active up to asOf)",
+          undefined,
+        );
       e = asOf + 1;
     } else {
       e = readDay(rawEnd, FN, [i, "end"]);

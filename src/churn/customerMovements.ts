@@ -197,7 +197,9 @@ export function customerMovements(
     // 2. Sort this customer's intervals, reject exact duplicates, merge overlaps.
     const n = list.length / 2;
     const order = Array.from({ length: n }, (_, k) => k);
-    order.sort((x, y) => (list[2 * x] as number) - (list[2 * y] as number) || (list[2 * x + 1] as number) - (list[2 * y + 1] as number));
+    order.sort(
+      (x, y) => (list[2 * x] as number) - (list[2 * y] as number) || (list[2 * x + 1] as number) - (list[2 * y + 1] as number),
+    );
     merged.length = 0;
     for (let k = 0; k < n; k++) {
       const o = order[k] as number;
@@ -207,7 +209,13 @@ export function customerMovements(
         const prev = order[k - 1] as number;
         if (list[2 * prev] === a && list[2 * prev + 1] === b) {
           const idx = (firstIndex.get(id) as number[])[Math.max(o, prev)] as number;
-          throw metricsError(fn, "duplicate_id", [idx], `not an exact duplicate of another record of customer ${JSON.stringify(id)}`, id);
+          throw metricsError(
+            fn,
+            "duplicate_id",
+            [idx],
+            `not an exact duplicate of another record of customer ${JSON.stringify(id)}`,
+            id,
+          );
         }
       }
       const m = merged.length;

@@ -34,6 +34,13 @@ export function expectedLifetime(churn: number | { readonly rate: number }): num
   const fn = "expectedLifetime";
   const isObj = churn !== null && typeof churn === "object";
   const c = assertProbability(isObj ? (churn as { rate: unknown }).rate : churn, fn, isObj ? ["rate"] : []);
-  if (c === 0) throw metricsError(fn, "undefined_result", isObj ? ["rate"] : [], "a churn rate above 0 (with no churn the expected lifetime is infinite)", c);
+  if (c === 0)
+    throw metricsError(
+      fn,
+      "undefined_result",
+      isObj ? ["rate"] : [],
+      "a churn rate above 0 (with no churn the expected lifetime is infinite)",
+      c,
+    );
   return 1 / c;
 }

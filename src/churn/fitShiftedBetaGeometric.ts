@@ -170,7 +170,13 @@ export function fitShiftedBetaGeometric(data: SbgData, options?: FitShiftedBetaG
   const beta = Math.exp(res.x[1] as number);
   const logLikelihood = sbgLogLik(alpha, beta, stats);
   if (!Number.isFinite(alpha) || !Number.isFinite(beta) || !(alpha > 0) || !(beta > 0) || !Number.isFinite(logLikelihood)) {
-    throw metricsError(FN, "not_converged", [], `a fit ending at finite parameters; the optimizer stopped at alpha=${alpha}, beta=${beta} (${res.message})`, null);
+    throw metricsError(
+      FN,
+      "not_converged",
+      [],
+      `a fit ending at finite parameters; the optimizer stopped at alpha=${alpha}, beta=${beta} (${res.message})`,
+      null,
+    );
   }
   if (opts.strict === true && !res.converged) {
     throw metricsError(FN, "not_converged", [], `a converged fit; ${res.message} after ${res.iterations} iterations`, null);
@@ -184,7 +190,9 @@ export function fitShiftedBetaGeometric(data: SbgData, options?: FitShiftedBetaG
     model: "sbg",
     params: { alpha, beta },
     logLikelihood,
-    standardErrors: ok ? { alpha: Math.sqrt((cov[0] as number[])[0] as number), beta: Math.sqrt((cov[1] as number[])[1] as number) } : null,
+    standardErrors: ok
+      ? { alpha: Math.sqrt((cov[0] as number[])[0] as number), beta: Math.sqrt((cov[1] as number[])[1] as number) }
+      : null,
     covariance: ok ? cov : null,
     n: stats.n,
     periods: stats.maxT,

@@ -224,9 +224,18 @@ const FN = "kaplanMeier";
 export function kaplanMeier(records: SurvivalInput, options?: KaplanMeierOptions): KaplanMeierResult {
   assertKnownOptions(options, ["asOf", "confidence", "horizon", "interval", "unit"], "kaplanMeier");
   const opts = readOptions(options, FN);
-  const confidence = assertInRange(opts.confidence ?? 0.95, 0, 1, FN, ["options", "confidence"], { minExclusive: true, maxExclusive: true });
+  const confidence = assertInRange(opts.confidence ?? 0.95, 0, 1, FN, ["options", "confidence"], {
+    minExclusive: true,
+    maxExclusive: true,
+  });
   if (!(1 - (1 - confidence) / 2 < 1)) {
-    throw metricsError(FN, "out_of_range", ["options", "confidence"], "a confidence level whose critical value z is finite", confidence);
+    throw metricsError(
+      FN,
+      "out_of_range",
+      ["options", "confidence"],
+      "a confidence level whose critical value z is finite",
+      confidence,
+    );
   }
   const interval = assertOneOf(opts.interval ?? "log-log", ["log-log", "log", "plain"] as const, FN, ["options", "interval"]);
   const data = readSurvivalData(records, opts, FN);

@@ -147,7 +147,7 @@ export function logRankTest(
   const pEn = new Int32Array(k); // entries < t
   const nj = new Float64Array(k);
   const dj = new Float64Array(k);
-  for (let q = 0; q < total; ) {
+  for (let q = 0; q < total;) {
     const t = pooled[q] as number;
     while (q < total && pooled[q] === t) q++;
     let n = 0;
@@ -189,7 +189,8 @@ export function logRankTest(
 
   const use: number[] = [];
   for (let j = 0; j < k; j++) if ((expected[j] as number) > 0) use.push(j);
-  if (use.length < 2) throw metricsError(FN, "insufficient_data", [], "at least two groups with customers at risk at some churn time", use.length);
+  if (use.length < 2)
+    throw metricsError(FN, "insufficient_data", [], "at least two groups with customers at risk at some churn time", use.length);
   const idx = use.slice(1);
   const u = idx.map((j) => (observed[j] as number) - (expected[j] as number));
   const sub = idx.map((a) => idx.map((b) => (V[a] as number[])[b] as number));
@@ -211,7 +212,12 @@ export function logRankTest(
     statistic,
     degreesOfFreedom: df,
     pValue,
-    groups: entries.map(([group], j) => ({ group, n: (data[j] as SurvivalData).n, observed: observed[j] as number, expected: expected[j] as number })),
+    groups: entries.map(([group], j) => ({
+      group,
+      n: (data[j] as SurvivalData).n,
+      observed: observed[j] as number,
+      expected: expected[j] as number,
+    })),
     variance: V,
   };
 }

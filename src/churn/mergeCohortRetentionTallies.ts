@@ -43,19 +43,24 @@ export function mergeCohortRetentionTallies(...tallies: readonly CohortRetention
   let ignored = 0;
   for (let t = 0; t < tallies.length; t++) {
     const tally = t === 0 ? first : readTally(tallies[t], [t]);
-    if (tally.period !== first.period) throw metricsError(FN, "invalid_option", [t, "period"], `"${first.period}" like the first tally`, tally.period);
-    if (tally.mode !== first.mode) throw metricsError(FN, "invalid_option", [t, "mode"], `"${first.mode}" like the first tally`, tally.mode);
-    if (tally.asOf !== first.asOf) throw metricsError(FN, "invalid_option", [t, "asOf"], `${String(first.asOf)} like the first tally`, tally.asOf);
+    if (tally.period !== first.period)
+      throw metricsError(FN, "invalid_option", [t, "period"], `"${first.period}" like the first tally`, tally.period);
+    if (tally.mode !== first.mode)
+      throw metricsError(FN, "invalid_option", [t, "mode"], `"${first.mode}" like the first tally`, tally.mode);
+    if (tally.asOf !== first.asOf)
+      throw metricsError(FN, "invalid_option", [t, "asOf"], `${String(first.asOf)} like the first tally`, tally.asOf);
     customers += readCount(tally.customers, FN, [t, "customers"]);
     events += readCount(tally.events, FN, [t, "events"]);
     ignored += readCount(tally.ignoredEvents, FN, [t, "ignoredEvents"]);
-    if (!Array.isArray(tally.cohorts)) throw metricsError(FN, "invalid_input", [t, "cohorts"], "an array of cohort rows", tally.cohorts);
+    if (!Array.isArray(tally.cohorts))
+      throw metricsError(FN, "invalid_input", [t, "cohorts"], "an array of cohort rows", tally.cohorts);
     for (let k = 0; k < tally.cohorts.length; k++) {
       const path: PathSegment[] = [t, "cohorts", k];
       const row = readObject(tally.cohorts[k], FN, path, "a cohort row") as unknown as CohortTallyRow;
       const index = assertIntegerInRange(row.periodIndex, -1e9, 1e9, FN, [...path, "periodIndex"]);
       const size = readCount(row.size, FN, [...path, "size"]);
-      if (!Array.isArray(row.active)) throw metricsError(FN, "invalid_input", [...path, "active"], "an array of counts", row.active);
+      if (!Array.isArray(row.active))
+        throw metricsError(FN, "invalid_input", [...path, "active"], "an array of counts", row.active);
       let acc = byCohort.get(index);
       if (acc === undefined) {
         acc = { size: 0, active: [], revenue: first.mode === "revenue" ? [] : null };
@@ -67,7 +72,8 @@ export function mergeCohortRetentionTallies(...tallies: readonly CohortRetention
       }
       if (acc.revenue !== null) {
         const rev = row.revenue as readonly DecimalInput[] | undefined;
-        if (!Array.isArray(rev)) throw metricsError(FN, "invalid_input", [...path, "revenue"], 'an array of amounts in "revenue" mode', rev);
+        if (!Array.isArray(rev))
+          throw metricsError(FN, "invalid_input", [...path, "revenue"], 'an array of amounts in "revenue" mode', rev);
         for (let a = 0; a < rev.length; a++) {
           const x = money(rev[a] as DecimalInput, FN, [...path, "revenue", a]);
           const prev = acc.revenue[a];
@@ -87,13 +93,28 @@ export function mergeCohortRetentionTallies(...tallies: readonly CohortRetention
       const revenue = Array.from({ length: width }, (_, a) => acc.revenue?.[a] ?? zero);
       return { periodIndex, size: acc.size, active, revenue };
     });
-  return { kind: "cohort-retention-tally", period: first.period, mode: first.mode, asOf: first.asOf, cohorts, customers, events, ignoredEvents: ignored };
+  return {
+    kind: "cohort-retention-tally",
+    period: first.period,
+    mode: first.mode,
+    asOf: first.asOf,
+    cohorts,
+    customers,
+    events,
+    ignoredEvents: ignored,
+  };
 }
 
 function readTally(value: unknown, path: PathSegment[]): CohortRetentionTally {
   const t = readObject(value, FN, path, "a cohort retention tally");
   if (t["kind"] !== "cohort-retention-tally") {
-    throw metricsError(FN, "invalid_input", [...path, "kind"], '"cohort-retention-tally" (a result of cohortRetentionTally)', t["kind"]);
+    throw metricsError(
+      FN,
+      "invalid_input",
+      [...path, "kind"],
+      '"cohort-retention-tally" (a result of cohortRetentionTally)',
+      t["kind"],
+    );
   }
   assertOneOf(t["period"], PERIODS, FN, [...path, "period"]);
   assertOneOf(t["mode"], ["customers", "revenue"] as const, FN, [...path, "mode"]);

@@ -195,7 +195,10 @@ export function revenueRetention(input: RevenueMovements): RevenueRetentionResul
  * @category Churn
  */
 export function revenueRetention(input: readonly MrrRecord[], options: RevenueRetentionOptions): RevenueRetentionResult;
-export function revenueRetention(input: RevenueMovements | readonly MrrRecord[], options?: RevenueRetentionOptions): RevenueRetentionResult {
+export function revenueRetention(
+  input: RevenueMovements | readonly MrrRecord[],
+  options?: RevenueRetentionOptions,
+): RevenueRetentionResult {
   assertKnownOptions(options, ["from", "period", "to"], "revenueRetention");
   if (Array.isArray(input)) return fromRecords(input, options);
   const m = readObject(input, FN, [], "an object of MRR movements or an array of { customerId, at, mrr } records");
@@ -231,7 +234,8 @@ interface Movements {
 
 function readAmount(value: unknown, path: PathSegment[]): Decimal {
   const d = money(value as DecimalInput, FN, path);
-  if (d.isNegative()) throw metricsError(FN, "out_of_range", path, "an amount >= 0 (a magnitude: write churn as 10, not -10)", d.toString());
+  if (d.isNegative())
+    throw metricsError(FN, "out_of_range", path, "an amount >= 0 (a magnitude: write churn as 10, not -10)", d.toString());
   return d;
 }
 
@@ -241,10 +245,31 @@ function ratio(num: Decimal, den: Decimal): number {
 
 function compute(m: Movements, pathPrefix: PathSegment[]): RevenueRetentionResult {
   const start = m.startingMrr;
-  if (start.isZero()) throw metricsError(FN, "empty_sample", [...pathPrefix, "startingMrr"], "above 0 (retention rates are shares of the starting MRR)", "0");
-  if (m.contractionMrr.gt(start)) throw metricsError(FN, "out_of_range", [...pathPrefix, "contractionMrr"], `at most startingMrr (${start.toString()})`, m.contractionMrr.toString());
+  if (start.isZero())
+    throw metricsError(
+      FN,
+      "empty_sample",
+      [...pathPrefix, "startingMrr"],
+      "above 0 (retention rates are shares of the starting MRR)",
+      "0",
+    );
+  if (m.contractionMrr.gt(start))
+    throw metricsError(
+      FN,
+      "out_of_range",
+      [...pathPrefix, "contractionMrr"],
+      `at most startingMrr (${start.toString()})`,
+      m.contractionMrr.toString(),
+    );
   const lost = m.churnedMrr.plus(m.contractionMrr);
-  if (lost.gt(start)) throw metricsError(FN, "out_of_range", [...pathPrefix, "churnedMrr"], `at most startingMrr - contractionMrr (${start.minus(m.contractionMrr).toString()})`, m.churnedMrr.toString());
+  if (lost.gt(start))
+    throw metricsError(
+      FN,
+      "out_of_range",
+      [...pathPrefix, "churnedMrr"],
+      `at most startingMrr - contractionMrr (${start.minus(m.contractionMrr).toString()})`,
+      m.churnedMrr.toString(),
+    );
   const ending = start.plus(m.newMrr).plus(m.expansionMrr).plus(m.reactivationMrr).minus(lost);
   const gained = m.newMrr.plus(m.expansionMrr);
   return {
@@ -265,7 +290,8 @@ function fromRecords(records: readonly unknown[], options: RevenueRetentionOptio
   const period = readPeriod(opts["period"], FN);
   const fromP = periodIndex(readDay(opts["from"], FN, ["options", "from"]), period);
   const toP = periodIndex(readDay(opts["to"], FN, ["options", "to"]), period);
-  if (toP <= fromP) throw metricsError(FN, "out_of_range", ["options", "to"], `a date in a later ${period} than from`, opts["to"]);
+  if (toP <= fromP)
+    throw metricsError(FN, "out_of_range", ["options", "to"], `a date in a later ${period} than from`, opts["to"]);
   readRecordArray(records, FN, [], "an array of { customerId, at, mrr } records");
 
   const zero = money(0);
@@ -285,7 +311,14 @@ function fromRecords(records: readonly unknown[], options: RevenueRetentionOptio
     else if (p === toP) c.to = c.to.plus(mrr);
     else if (!mrr.isZero()) c.before = true;
   }
-  const m: Movements = { startingMrr: zero, newMrr: zero, expansionMrr: zero, contractionMrr: zero, churnedMrr: zero, reactivationMrr: zero };
+  const m: Movements = {
+    startingMrr: zero,
+    newMrr: zero,
+    expansionMrr: zero,
+    contractionMrr: zero,
+    churnedMrr: zero,
+    reactivationMrr: zero,
+  };
   const n = { starting: 0, retained: 0, expanded: 0, contracted: 0, churned: 0, new: 0, reactivated: 0 };
   for (const c of acc.values()) {
     if (c.from.gt(0)) {
@@ -315,7 +348,13 @@ function fromRecords(records: readonly unknown[], options: RevenueRetentionOptio
     }
   }
   if (m.startingMrr.isZero()) {
-    throw metricsError(FN, "empty_sample", ["options", "from"], `a ${period} in which some customer pays (no MRR found in ${periodLabel(fromP, period)})`, opts["from"]);
+    throw metricsError(
+      FN,
+      "empty_sample",
+      ["options", "from"],
+      `a ${period} in which some customer pays (no MRR found in ${periodLabel(fromP, period)})`,
+      opts["from"],
+    );
   }
   return { ...compute(m, []), from: periodLabel(fromP, period), to: periodLabel(toP, period), customers: n };
 }

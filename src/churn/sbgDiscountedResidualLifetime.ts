@@ -63,7 +63,13 @@ export function sbgDiscountedResidualLifetime(model: ShiftedBetaGeometricModel |
   const f = hyp2f1(1, beta + n, alpha + beta + n, 1 / (1 + d));
   const derl = r * f;
   if (!Number.isFinite(derl) || derl < 0) {
-    throw metricsError(fn, "undefined_result", ["options", "discountRate"], "parameters for which 2F1 can be evaluated accurately", d);
+    throw metricsError(
+      fn,
+      "undefined_result",
+      ["options", "discountRate"],
+      "parameters for which 2F1 can be evaluated accurately",
+      d,
+    );
   }
   return derl;
 }

@@ -48,7 +48,13 @@ export function sbgExpectedLifetime(model: ShiftedBetaGeometricModel | SbgParams
   const opts = readOptions(options, fn);
   if (opts.horizon === undefined) {
     if (!(alpha > 1)) {
-      throw metricsError(fn, "undefined_result", ["model", "alpha"], "above 1 for a finite mean lifetime (pass a horizon, or use sbgDiscountedResidualLifetime)", alpha);
+      throw metricsError(
+        fn,
+        "undefined_result",
+        ["model", "alpha"],
+        "above 1 for a finite mean lifetime (pass a horizon, or use sbgDiscountedResidualLifetime)",
+        alpha,
+      );
     }
     return (alpha + beta - 1) / (alpha - 1);
   }

@@ -20,7 +20,10 @@ const Count = /* @__PURE__ */ (() => z.number().int().min(0).max(Number.MAX_SAFE
 const FiniteNonNegative = /* @__PURE__ */ (() => z.number().min(0).refine(Number.isFinite, "must be finite"))();
 const CustomerId = /* @__PURE__ */ (() =>
   z.union([
-    z.string().min(1).refine((s) => !isUnsafeKey(s), "unsafe key: __proto__, constructor and prototype are not allowed as ids"),
+    z
+      .string()
+      .min(1)
+      .refine((s) => !isUnsafeKey(s), "unsafe key: __proto__, constructor and prototype are not allowed as ids"),
     z.number().refine(Number.isFinite, "must be finite"),
   ]))();
 const DateInputSchema = /* @__PURE__ */ (() =>
@@ -48,12 +51,16 @@ export const ChurnRateInputSchema = /* @__PURE__ */ (() =>
       newCustomers: Count.optional(),
       reactivatedCustomers: Count.optional(),
       customersJoinedAndLost: Count.optional(),
-      daily: z.array(z.object({ customersAtStart: Count, customersLost: Count })).min(1).optional(),
+      daily: z
+        .array(z.object({ customersAtStart: Count, customersLost: Count }))
+        .min(1)
+        .optional(),
     })
     .superRefine((v, ctx) => {
       const required = v.method === "daily-sum" ? (["daily"] as const) : (["customersAtStart", "customersLost"] as const);
       for (const key of required) {
-        if (v[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: `is required for method "${v.method ?? "start"}"` });
+        if (v[key] === undefined)
+          ctx.addIssue({ code: "custom", path: [key], message: `is required for method "${v.method ?? "start"}"` });
       }
     }))();
 

@@ -55,7 +55,10 @@ export interface SimulatedSbgCohort {
  *
  * @category Churn
  */
-export function simulateSbgCohort(model: ShiftedBetaGeometricModel | SbgParams, options: SimulateSbgCohortOptions): SimulatedSbgCohort {
+export function simulateSbgCohort(
+  model: ShiftedBetaGeometricModel | SbgParams,
+  options: SimulateSbgCohortOptions,
+): SimulatedSbgCohort {
   assertKnownOptions(options, ["periods", "seed", "size"], "simulateSbgCohort");
   const fn = "simulateSbgCohort";
   const { alpha, beta } = readSbgParams(model, fn);

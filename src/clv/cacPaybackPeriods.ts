@@ -125,7 +125,13 @@ export function cacPaybackPeriods(input: CacPaybackInput): CacPaybackResult {
     return a.times(one.minus(q.pow(n))).div(one.minus(q));
   };
   const tooLong = () =>
-    metricsError(fn, "undefined_result", ["margin"], `a payback within ${MAX_PAYBACK_PERIODS} periods (the margin is too small next to CAC)`, input.margin);
+    metricsError(
+      fn,
+      "undefined_result",
+      ["margin"],
+      `a payback within ${MAX_PAYBACK_PERIODS} periods (the margin is too small next to CAC)`,
+      input.margin,
+    );
   let n: number;
   if (q.isZero()) {
     n = 1;

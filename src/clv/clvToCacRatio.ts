@@ -67,7 +67,8 @@ export function clvToCacRatio(input: ClvToCacInput): ClvToCacResult {
   const clv = money(input.clv, fn, ["clv"]);
   const cac = money(input.cac, fn, ["cac"]);
   if (cac.isNegative() && !cac.isZero()) throw metricsError(fn, "out_of_range", ["cac"], "a money amount > 0", input.cac);
-  if (cac.isZero()) throw metricsError(fn, "undefined_result", ["cac"], "a money amount > 0 (a ratio to zero cost is undefined)", input.cac);
+  if (cac.isZero())
+    throw metricsError(fn, "undefined_result", ["cac"], "a money amount > 0 (a ratio to zero cost is undefined)", input.cac);
   const ratio = clv.div(cac).toNumber();
   return { ratio: ratio === 0 ? 0 : ratio, clv, cac, netValue: clean(clv.minus(cac)) };
 }

@@ -18,11 +18,10 @@ const PeriodSchema = /* @__PURE__ */ (() => z.enum(["day", "week", "month", "qua
 const MoneyInputSchema = /* @__PURE__ */ (() =>
   z.union([
     z.number().refine(Number.isFinite, "must be finite"),
-    z.string().regex(/^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/, "must be a decimal string such as \"19.99\""),
+    z.string().regex(/^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/, 'must be a decimal string such as "19.99"'),
     z.custom<Decimal>((v) => Decimal.isDecimal(v), "must be a Decimal"),
   ]))();
-const tagged = <T extends z.ZodType>(inner: T) =>
-  z.union([inner, z.object({ value: inner, unit: PeriodSchema }).strict()]);
+const tagged = <T extends z.ZodType>(inner: T) => z.union([inner, z.object({ value: inner, unit: PeriodSchema }).strict()]);
 const Fraction = /* @__PURE__ */ (() => z.number().min(0).max(1))();
 const DiscountRate = /* @__PURE__ */ (() => z.number().min(0).refine(Number.isFinite, "must be finite"))();
 const Growth = /* @__PURE__ */ (() => z.number().gt(-1).refine(Number.isFinite, "must be finite"))();

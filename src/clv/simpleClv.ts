@@ -137,8 +137,10 @@ export function simpleClv(input: SimpleClvInput): SimpleClvResult {
     revenue = nonNegativeMoney(a.value, fn, pathOf("arpa", a.tagged));
     basis = "arpa";
   } else {
-    if (input.averageOrderValue === undefined) throw metricsError(fn, "invalid_input", ["averageOrderValue"], "given with purchaseFrequency");
-    if (input.purchaseFrequency === undefined) throw metricsError(fn, "invalid_input", ["purchaseFrequency"], "given with averageOrderValue");
+    if (input.averageOrderValue === undefined)
+      throw metricsError(fn, "invalid_input", ["averageOrderValue"], "given with purchaseFrequency");
+    if (input.purchaseFrequency === undefined)
+      throw metricsError(fn, "invalid_input", ["purchaseFrequency"], "given with averageOrderValue");
     const aov = nonNegativeMoney(input.averageOrderValue, fn, ["averageOrderValue"]);
     const f = untag(input.purchaseFrequency, fn, ["purchaseFrequency"]);
     units.push({ path: ["purchaseFrequency"], unit: f.unit });
@@ -168,7 +170,13 @@ export function simpleClv(input: SimpleClvInput): SimpleClvResult {
     const cPath = pathOf("churnRate", c.tagged);
     const churn = assertProbability(c.value, fn, cPath);
     if (churn === 0) {
-      throw metricsError(fn, "undefined_result", cPath, "a churn rate > 0 (with no churn the lifetime is infinite); use clvFromRetention with a horizon", c.value);
+      throw metricsError(
+        fn,
+        "undefined_result",
+        cPath,
+        "a churn rate > 0 (with no churn the lifetime is infinite); use clvFromRetention with a horizon",
+        c.value,
+      );
     }
     const churnD = new _MoneyDecimal(churn);
     value = marginPerPeriod.div(churnD);

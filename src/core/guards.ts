@@ -277,7 +277,8 @@ export function assertOneOf<const T extends string>(
   fn: string,
   path: readonly PathSegment[] = [],
 ): T {
-  if (!Array.isArray(allowed)) throw metricsError(fn, "invalid_option", path, "one of the allowed values (none were given)", value);
+  if (!Array.isArray(allowed))
+    throw metricsError(fn, "invalid_option", path, "one of the allowed values (none were given)", value);
   if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
     throw metricsError(fn, "invalid_option", path, `one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`, value);
   }
@@ -352,7 +353,8 @@ export function readCustomerId(value: unknown, fn: string, path: readonly PathSe
   }
   if (typeof value === "string") {
     if (value.length === 0) throw metricsError(fn, "invalid_type", path, "a non-empty string or a finite number", value);
-    if (isUnsafeKey(value)) throw metricsError(fn, "unsafe_key", path, "a key other than __proto__, constructor or prototype", value);
+    if (isUnsafeKey(value))
+      throw metricsError(fn, "unsafe_key", path, "a key other than __proto__, constructor or prototype", value);
     return value;
   }
   throw metricsError(fn, "invalid_type", path, "a non-empty string or a finite number", value);
@@ -411,11 +413,7 @@ export function isArrayLike(value: unknown): value is ArrayLike<unknown> {
  *
  * @category Core
  */
-export function assertKnownOptions<T extends object>(
-  options: T | undefined,
-  known: readonly string[],
-  fn: string,
-): Partial<T> {
+export function assertKnownOptions<T extends object>(options: T | undefined, known: readonly string[], fn: string): Partial<T> {
   if (options === undefined) return EMPTY_OPTIONS as Partial<T>;
   if (options === null || typeof options !== "object" || Array.isArray(options) || ArrayBuffer.isView(options)) {
     throw metricsError(fn, "invalid_option", ["options"], "an options object", options);

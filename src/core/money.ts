@@ -203,7 +203,13 @@ export function allocateMoney(total: DecimalInput, weights: ArrayLike<number>, o
   // minor units 20 digits shorter leaves room for its fractional part, so the
   // floors are exact and the parts sum to the total.
   if (!units.isZero() && units.e + 1 > MONEY_PRECISION - 20) {
-    throw metricsError(fn, "out_of_range", ["total"], `a total with at most ${MONEY_PRECISION - 20} digits of minor units`, total);
+    throw metricsError(
+      fn,
+      "out_of_range",
+      ["total"],
+      `a total with at most ${MONEY_PRECISION - 20} digits of minor units`,
+      total,
+    );
   }
   const sign = units.isNegative() ? -1 : 1;
   const absUnits = units.abs();

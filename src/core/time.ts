@@ -25,8 +25,7 @@ const MS_PER_DAY = 86_400_000;
 /** Largest |epoch ms| a JavaScript Date can hold. */
 const MAX_MS = 8.64e15;
 
-const ISO_RE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
  * Days from 1970-01-01 to a proleptic Gregorian civil date (Howard Hinnant's
@@ -109,7 +108,7 @@ export function fastIsoDay(s: string): number {
  * @category Core
  */
 export function toEpochMs(date: DateInput, fn = "toEpochMs", path: readonly PathSegment[] = []): number {
-  const requirement = "a valid Date, an ISO-8601 date string (e.g. \"2024-03-05\") or epoch milliseconds";
+  const requirement = 'a valid Date, an ISO-8601 date string (e.g. "2024-03-05") or epoch milliseconds';
   if (typeof date === "number") {
     if (!Number.isFinite(date) || Math.abs(date) > MAX_MS) throw metricsError(fn, "invalid_date", path, requirement, date);
     return date === 0 ? 0 : date;
@@ -212,7 +211,8 @@ export function toDayNumber(date: DateInput, options: DayNumberOptions = {}): nu
  * @category Core
  */
 export function fromDayNumber(day: number): string {
-  if (typeof day !== "number" || !Number.isFinite(day)) throw metricsError("fromDayNumber", "not_finite", [], "a finite integer day number", day);
+  if (typeof day !== "number" || !Number.isFinite(day))
+    throw metricsError("fromDayNumber", "not_finite", [], "a finite integer day number", day);
   if (!Number.isInteger(day)) throw metricsError("fromDayNumber", "not_integer", [], "an integer day number", day);
   const [y, m, d] = civilFromDays(day);
   const yy = y < 0 ? `-${String(-y).padStart(4, "0")}` : String(y).padStart(4, "0");
@@ -250,7 +250,8 @@ function unknownPeriod(period: unknown, fn: string): never {
  * @category Core
  */
 export function periodIndex(day: number, period: Period): number {
-  if (!Number.isInteger(day)) assertIntegerInRange(day, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, "periodIndex", ["day"]);
+  if (!Number.isInteger(day))
+    assertIntegerInRange(day, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, "periodIndex", ["day"]);
   switch (period) {
     case "day":
       return day;
@@ -288,7 +289,8 @@ export function periodIndex(day: number, period: Period): number {
  * @category Core
  */
 export function periodStart(index: number, period: Period): number {
-  if (!Number.isInteger(index)) assertIntegerInRange(index, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, "periodStart", ["index"]);
+  if (!Number.isInteger(index))
+    assertIntegerInRange(index, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, "periodStart", ["index"]);
   switch (period) {
     case "day":
       return index;
@@ -324,7 +326,8 @@ export function periodStart(index: number, period: Period): number {
  * @category Core
  */
 export function periodLabel(index: number, period: Period): string {
-  if (!Number.isInteger(index)) assertIntegerInRange(index, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, "periodLabel", ["index"]);
+  if (!Number.isInteger(index))
+    assertIntegerInRange(index, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, "periodLabel", ["index"]);
   switch (period) {
     case "day":
       return fromDayNumber(index);

@@ -182,7 +182,11 @@ export function buildClassification(p: PreparedModel, vals: Float64Array, asOf: 
  *
  * @category Journey
  */
-export function classifyJourneyStage(model: JourneyModel, customer: JourneyCustomer, options: JourneyClassifyOptions): JourneyClassification {
+export function classifyJourneyStage(
+  model: JourneyModel,
+  customer: JourneyCustomer,
+  options: JourneyClassifyOptions,
+): JourneyClassification {
   assertKnownOptions(options, ["asOf"], "classifyJourneyStage");
   const fn = "classifyJourneyStage";
   const p = prepareModel(model, fn);

@@ -107,8 +107,16 @@ export const COLEMAN_JOURNEY: JourneyModel = /* @__PURE__ */ deepFreeze({
   signals: [
     { id: "firstContactAt", type: "date", description: "First recorded touch as a prospect." },
     { id: "purchasedAt", type: "date", description: "The purchase (or contract start)." },
-    { id: "affirmedAt", type: "date", description: "The decision reinforced after the purchase (welcome call held, welcome message opened)." },
-    { id: "onboardingStartedAt", type: "date", description: "First major interaction after the purchase (kickoff, delivery, first login)." },
+    {
+      id: "affirmedAt",
+      type: "date",
+      description: "The decision reinforced after the purchase (welcome call held, welcome message opened).",
+    },
+    {
+      id: "onboardingStartedAt",
+      type: "date",
+      description: "First major interaction after the purchase (kickoff, delivery, first login).",
+    },
     { id: "onboardingCompletedAt", type: "date", description: "Onboarding finished." },
     { id: "firstValueAt", type: "date", description: "First outcome the customer came for." },
     { id: "repeatPurchaseAt", type: "date", description: "First repeat purchase, renewal or expansion." },
@@ -122,7 +130,12 @@ export const COLEMAN_JOURNEY: JourneyModel = /* @__PURE__ */ deepFreeze({
       id: "assessment",
       name: "Assessment",
       description: "Deciding whether to do business with you.",
-      entry: { any: [{ signal: "firstContactAt", op: "exists" }, { signal: "purchasedAt", op: "exists" }] },
+      entry: {
+        any: [
+          { signal: "firstContactAt", op: "exists" },
+          { signal: "purchasedAt", op: "exists" },
+        ],
+      },
       window: { since: "firstContactAt", start: 0, end: 0 },
     },
     {
@@ -171,13 +184,22 @@ export const COLEMAN_JOURNEY: JourneyModel = /* @__PURE__ */ deepFreeze({
       id: "advocacy",
       name: "Advocacy",
       description: "Referring others.",
-      entry: { any: [{ signal: "firstReferralAt", op: "exists" }, { signal: "referralCount", op: "gte", value: 1 }] },
+      entry: {
+        any: [
+          { signal: "firstReferralAt", op: "exists" },
+          { signal: "referralCount", op: "gte", value: 1 },
+        ],
+      },
       window: { start: 60, end: 100 },
     },
   ],
   riskRules: [
     { id: "detractor", description: "Latest NPS answer is 0–6.", rule: { signal: "npsScore", op: "lte", value: 6 } },
-    { id: "inactive", description: "No recorded activity for 30 days or more.", rule: { signal: "lastActiveAt", measure: "daysSince", op: "gte", value: 30 } },
+    {
+      id: "inactive",
+      description: "No recorded activity for 30 days or more.",
+      rule: { signal: "lastActiveAt", measure: "daysSince", op: "gte", value: 30 },
+    },
   ],
   eventMapping: [
     { event: "lead_created", signal: "firstContactAt", aggregate: "first" },

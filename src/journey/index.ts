@@ -54,6 +54,15 @@ export {
   type JourneyEventOptions,
   type JourneySignalSnapshot,
 } from "./journeySignalsFromEvents.js";
-export { journeySnapshotsFromEvents, type JourneyCustomerEvent, type JourneyCustomerSnapshot } from "./journeySnapshotsFromEvents.js";
-export { npsByJourneyStage, type NpsByJourneyStage, type NpsByJourneyStageOptions, type JourneyStageNps } from "./npsByJourneyStage.js";
+export {
+  journeySnapshotsFromEvents,
+  type JourneyCustomerEvent,
+  type JourneyCustomerSnapshot,
+} from "./journeySnapshotsFromEvents.js";
+export {
+  npsByJourneyStage,
+  type NpsByJourneyStage,
+  type NpsByJourneyStageOptions,
+  type JourneyStageNps,
+} from "./npsByJourneyStage.js";
 export { simulateColemanCustomers, type SimulateColemanOptions } from "./simulateColemanCustomers.js";

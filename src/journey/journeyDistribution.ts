@@ -73,7 +73,11 @@ export interface JourneyDistribution {
  *
  * @category Journey
  */
-export function journeyDistribution(model: JourneyModel, customers: readonly JourneyCustomer[], options: JourneyClassifyOptions): JourneyDistribution {
+export function journeyDistribution(
+  model: JourneyModel,
+  customers: readonly JourneyCustomer[],
+  options: JourneyClassifyOptions,
+): JourneyDistribution {
   assertKnownOptions(options, ["asOf"], "journeyDistribution");
   const fn = "journeyDistribution";
   const p = prepareModel(model, fn);

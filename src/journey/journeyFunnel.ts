@@ -3,7 +3,16 @@ import { assertInRange, assertKnownOptions } from "../core/guards.js";
 import { fromDayNumber, type DateInput } from "../core/time.js";
 import type { JourneyModel, JourneyProgression } from "./schemas.js";
 import type { JourneyCustomer } from "./classifyJourneyStage.js";
-import { checkCustomers, heldSince, holds, prepareModel, readAsOf, readSignals, stageOf, type PStage } from "./_internal/prepared.js";
+import {
+  checkCustomers,
+  heldSince,
+  holds,
+  prepareModel,
+  readAsOf,
+  readSignals,
+  stageOf,
+  type PStage,
+} from "./_internal/prepared.js";
 import { wilsonInterval } from "../math/wilsonInterval.js";
 
 /**
@@ -108,15 +117,27 @@ function median(xs: number[]): number | null {
  *
  * @category Journey
  */
-export function journeyFunnel(model: JourneyModel, customers: readonly JourneyCustomer[], options: JourneyFunnelOptions): JourneyFunnel {
+export function journeyFunnel(
+  model: JourneyModel,
+  customers: readonly JourneyCustomer[],
+  options: JourneyFunnelOptions,
+): JourneyFunnel {
   assertKnownOptions(options, ["asOf", "confidence"], "journeyFunnel");
   const fn = "journeyFunnel";
   const p = prepareModel(model, fn);
   const asOf = readAsOf(options, fn);
   const confidence =
-    options.confidence === undefined ? 0.95 : assertInRange(options.confidence, 0, 1, fn, ["options", "confidence"], { minExclusive: true, maxExclusive: true });
+    options.confidence === undefined
+      ? 0.95
+      : assertInRange(options.confidence, 0, 1, fn, ["options", "confidence"], { minExclusive: true, maxExclusive: true });
   if (!(1 - (1 - confidence) / 2 < 1)) {
-    throw metricsError(fn, "out_of_range", ["options", "confidence"], "a confidence level whose critical value z is finite", confidence);
+    throw metricsError(
+      fn,
+      "out_of_range",
+      ["options", "confidence"],
+      "a confidence level whose critical value z is finite",
+      confidence,
+    );
   }
   const list = checkCustomers(customers, fn);
   const stages = p.stages;

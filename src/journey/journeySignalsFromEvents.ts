@@ -77,7 +77,11 @@ export type JourneySignalSnapshot = Readonly<Record<string, string | number | bo
  *
  * @category Journey
  */
-export function journeySignalsFromEvents(model: JourneyModel, events: readonly JourneyEvent[], options: JourneyEventOptions): JourneySignalSnapshot {
+export function journeySignalsFromEvents(
+  model: JourneyModel,
+  events: readonly JourneyEvent[],
+  options: JourneyEventOptions,
+): JourneySignalSnapshot {
   assertKnownOptions(options, ["asOf", "onUnknownEvent"], "journeySignalsFromEvents");
   const fn = "journeySignalsFromEvents";
   const p = prepareModel(model, fn);

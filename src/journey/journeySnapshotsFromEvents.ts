@@ -2,7 +2,14 @@ import { metricsError } from "../core/errors.js";
 import type { JourneyModel } from "./schemas.js";
 import type { JourneyEvent, JourneyEventOptions, JourneySignalSnapshot } from "./journeySignalsFromEvents.js";
 import { prepareModel, readAsOf } from "./_internal/prepared.js";
-import { addEvent, fedSignals, newAccumulator, readUnknownPolicy, toSnapshot, type EventAccumulator } from "./_internal/events.js";
+import {
+  addEvent,
+  fedSignals,
+  newAccumulator,
+  readUnknownPolicy,
+  toSnapshot,
+  type EventAccumulator,
+} from "./_internal/events.js";
 import { assertKnownOptions } from "../core/guards.js";
 
 /**
@@ -72,7 +79,8 @@ export function journeySnapshotsFromEvents(
   const byCustomer = new Map<string | number, EventAccumulator>();
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as unknown;
-    if (e === null || typeof e !== "object") throw metricsError(fn, "invalid_type", [i], "an event object { customerId, type, at, value? }", e);
+    if (e === null || typeof e !== "object")
+      throw metricsError(fn, "invalid_type", [i], "an event object { customerId, type, at, value? }", e);
     const id = (e as { customerId?: unknown }).customerId;
     if (typeof id === "string" ? id.length === 0 : typeof id !== "number" || !Number.isFinite(id)) {
       throw metricsError(fn, "invalid_type", [i, "customerId"], "a non-empty string or a finite number", id);

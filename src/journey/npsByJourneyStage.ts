@@ -101,15 +101,21 @@ export interface NpsByJourneyStage {
  *
  * @category Journey
  */
-export function npsByJourneyStage(model: JourneyModel, customers: readonly JourneyCustomer[], options: NpsByJourneyStageOptions): NpsByJourneyStage {
+export function npsByJourneyStage(
+  model: JourneyModel,
+  customers: readonly JourneyCustomer[],
+  options: NpsByJourneyStageOptions,
+): NpsByJourneyStage {
   assertKnownOptions(options, ["asOf", "confidence", "interval", "signal"], "npsByJourneyStage");
   const fn = "npsByJourneyStage";
   const p = prepareModel(model, fn);
   const asOf = readAsOf(options, fn);
   const signal = options.signal === undefined ? "npsScore" : assertSafeKey(options.signal, fn, ["options", "signal"]);
   const sig = p.signalIndex.get(signal);
-  if (sig === undefined) throw metricsError(fn, "unknown_reference", ["options", "signal"], "a number signal declared in the model", signal);
-  if (p.signalTypes[sig] !== T_NUMBER) throw metricsError(fn, "invalid_model", ["options", "signal"], `a number signal ("${signal}" is not)`, signal);
+  if (sig === undefined)
+    throw metricsError(fn, "unknown_reference", ["options", "signal"], "a number signal declared in the model", signal);
+  if (p.signalTypes[sig] !== T_NUMBER)
+    throw metricsError(fn, "invalid_model", ["options", "signal"], `a number signal ("${signal}" is not)`, signal);
   const list = checkCustomers(customers, fn);
   const k = p.stages.length;
   const scores: number[][] = Array.from({ length: k + 1 }, () => []);

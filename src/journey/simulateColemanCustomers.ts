@@ -72,12 +72,19 @@ const STEPS: ReadonlyArray<readonly [keyof ColemanJourneySignals, number, number
 export function simulateColemanCustomers(n: number, options: SimulateColemanOptions): ColemanJourneySignals[] {
   const fn = "simulateColemanCustomers";
   assertIntegerInRange(n, 1, 10_000_000, fn, ["n"]);
-  if (options === null || typeof options !== "object") throw metricsError(fn, "invalid_type", ["options"], "an options object { seed, asOf }", options);
+  if (options === null || typeof options !== "object")
+    throw metricsError(fn, "invalid_type", ["options"], "an options object { seed, asOf }", options);
   assertKnownOptions(options, ["asOf", "dates", "horizonDays", "seed"], "simulateColemanCustomers");
-  if (typeof options.seed !== "number" || !Number.isFinite(options.seed)) throw metricsError(fn, "invalid_type", ["options", "seed"], "a finite number", options.seed);
+  if (typeof options.seed !== "number" || !Number.isFinite(options.seed))
+    throw metricsError(fn, "invalid_type", ["options", "seed"], "a finite number", options.seed);
   const asOf = toDayNumber(options.asOf, { fn, path: ["options", "asOf"] });
-  const horizon = options.horizonDays === undefined ? 180 : assertIntegerInRange(options.horizonDays, 0, 100_000, fn, ["options", "horizonDays"]);
-  const iso = (options.dates === undefined ? "iso" : assertOneOf(options.dates, ["iso", "epoch-ms"] as const, fn, ["options", "dates"])) === "iso";
+  const horizon =
+    options.horizonDays === undefined
+      ? 180
+      : assertIntegerInRange(options.horizonDays, 0, 100_000, fn, ["options", "horizonDays"]);
+  const iso =
+    (options.dates === undefined ? "iso" : assertOneOf(options.dates, ["iso", "epoch-ms"] as const, fn, ["options", "dates"])) ===
+    "iso";
   const rng = createRng(options.seed);
   const out = new Array<ColemanJourneySignals>(n);
   const put = (day: number): string | number => (iso ? fromDayNumber(day) : day * MS_PER_DAY);

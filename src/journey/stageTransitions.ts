@@ -2,7 +2,15 @@ import { metricsError, type PathSegment } from "../core/errors.js";
 import { fromDayNumber, type DateInput } from "../core/time.js";
 import type { JourneyModel } from "./schemas.js";
 import type { JourneyCustomer } from "./classifyJourneyStage.js";
-import { checkCustomers, prepareModel, readAsOf, readCustomerId, readSignals, stageOf, type PreparedModel } from "./_internal/prepared.js";
+import {
+  checkCustomers,
+  prepareModel,
+  readAsOf,
+  readCustomerId,
+  readSignals,
+  stageOf,
+  type PreparedModel,
+} from "./_internal/prepared.js";
 
 /**
  * Customer snapshots taken on one day.
@@ -44,8 +52,14 @@ export interface JourneyStageTransitions {
   readonly to: string;
 }
 
-function classifyAll(p: PreparedModel, set: JourneySnapshotSet, fn: string, key: "before" | "after"): Map<string | number, number> {
-  if (set === null || typeof set !== "object") throw metricsError(fn, "invalid_type", [key], "an object { customers, asOf }", set);
+function classifyAll(
+  p: PreparedModel,
+  set: JourneySnapshotSet,
+  fn: string,
+  key: "before" | "after",
+): Map<string | number, number> {
+  if (set === null || typeof set !== "object")
+    throw metricsError(fn, "invalid_type", [key], "an object { customers, asOf }", set);
   const asOf = readAsOf(set, fn, [key, "asOf"]);
   const prefix: PathSegment[] = [key, "customers"];
   const list = checkCustomers(set.customers, fn, prefix);
@@ -54,7 +68,8 @@ function classifyAll(p: PreparedModel, set: JourneySnapshotSet, fn: string, key:
   for (let i = 0; i < list.length; i++) {
     readSignals(p, list[i], asOf, vals, fn, i, prefix);
     const id = readCustomerId(list[i], fn, i, prefix);
-    if (out.has(id)) throw metricsError(fn, "duplicate_id", [...prefix, i, "customerId"], "a customer id not used before in this snapshot", id);
+    if (out.has(id))
+      throw metricsError(fn, "duplicate_id", [...prefix, i, "customerId"], "a customer id not used before in this snapshot", id);
     out.set(id, stageOf(p, vals, asOf));
   }
   return out;
@@ -92,7 +107,11 @@ function classifyAll(p: PreparedModel, set: JourneySnapshotSet, fn: string, key:
  *
  * @category Journey
  */
-export function stageTransitions(model: JourneyModel, before: JourneySnapshotSet, after: JourneySnapshotSet): JourneyStageTransitions {
+export function stageTransitions(
+  model: JourneyModel,
+  before: JourneySnapshotSet,
+  after: JourneySnapshotSet,
+): JourneyStageTransitions {
   const fn = "stageTransitions";
   const p = prepareModel(model, fn);
   const a = classifyAll(p, before, fn, "before");
@@ -100,7 +119,13 @@ export function stageTransitions(model: JourneyModel, before: JourneySnapshotSet
   const fromDay = readAsOf(before, fn, ["before", "asOf"]);
   const toDay = readAsOf(after, fn, ["after", "asOf"]);
   if (toDay < fromDay) {
-    throw metricsError(fn, "invalid_date", ["after", "asOf"], `a date on or after before.asOf (${fromDayNumber(fromDay)})`, after.asOf);
+    throw metricsError(
+      fn,
+      "invalid_date",
+      ["after", "asOf"],
+      `a date on or after before.asOf (${fromDayNumber(fromDay)})`,
+      after.asOf,
+    );
   }
   const k = p.stages.length;
   const none = k;

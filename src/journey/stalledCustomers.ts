@@ -1,7 +1,17 @@
 import { fromDayNumber } from "../core/time.js";
 import type { JourneyModel } from "./schemas.js";
 import type { JourneyClassifyOptions, JourneyCustomer } from "./classifyJourneyStage.js";
-import { checkCustomers, holds, overdueDays, prepareModel, readAsOf, readCustomerId, readSignals, stageOf, type PStage } from "./_internal/prepared.js";
+import {
+  checkCustomers,
+  holds,
+  overdueDays,
+  prepareModel,
+  readAsOf,
+  readCustomerId,
+  readSignals,
+  stageOf,
+  type PStage,
+} from "./_internal/prepared.js";
 import { assertKnownOptions } from "../core/guards.js";
 
 /**
@@ -54,7 +64,11 @@ export interface StalledJourneyCustomer {
  *
  * @category Journey
  */
-export function stalledCustomers(model: JourneyModel, customers: readonly JourneyCustomer[], options: JourneyClassifyOptions): StalledJourneyCustomer[] {
+export function stalledCustomers(
+  model: JourneyModel,
+  customers: readonly JourneyCustomer[],
+  options: JourneyClassifyOptions,
+): StalledJourneyCustomer[] {
   assertKnownOptions(options, ["asOf"], "stalledCustomers");
   const fn = "stalledCustomers";
   const p = prepareModel(model, fn);

@@ -102,7 +102,10 @@ const FN = "categoryBreadth";
  *
  * @category Loyalty
  */
-export function categoryBreadth(purchases: readonly CategoryPurchase[], options: CategoryBreadthOptions = {}): CategoryBreadthResult {
+export function categoryBreadth(
+  purchases: readonly CategoryPurchase[],
+  options: CategoryBreadthOptions = {},
+): CategoryBreadthResult {
   assertKnownOptions(options, ["asOf", "period"], "categoryBreadth");
   const rows = readRows<CategoryPurchase>(purchases, FN, "purchases { customerId, category, at? }");
   const period = readPeriod(options.period, FN);

@@ -77,7 +77,12 @@ export const DEFAULT_ENGAGEMENT_WEIGHTS: Readonly<Record<EngagementSignal, numbe
  *
  * @category Loyalty
  */
-export const DEFAULT_ENGAGEMENT_CAPS: Readonly<Required<EngagementCaps>> = Object.freeze({ likes: 20, shares: 5, comments: 10, emailClicks: 10 });
+export const DEFAULT_ENGAGEMENT_CAPS: Readonly<Required<EngagementCaps>> = Object.freeze({
+  likes: 20,
+  shares: 5,
+  comments: 10,
+  emailClicks: 10,
+});
 
 /**
  * Options for {@link engagementScore}.
@@ -151,16 +156,27 @@ const FN = "engagementScore";
  *
  * @category Loyalty
  */
-export function engagementScore(signals: EngagementSignals, weights: EngagementWeights = {}, options: EngagementScoreOptions = {}): EngagementScoreResult {
+export function engagementScore(
+  signals: EngagementSignals,
+  weights: EngagementWeights = {},
+  options: EngagementScoreOptions = {},
+): EngagementScoreResult {
   assertKnownOptions(options, ["caps"], "engagementScore");
   const read = (obj: unknown, name: string): Record<string, unknown> => {
     const base = name === "caps" ? ["options", "caps"] : [name];
-    if (typeof obj !== "object" || obj === null || Array.isArray(obj)) throw metricsError(FN, "invalid_type", base, "an object", obj);
+    if (typeof obj !== "object" || obj === null || Array.isArray(obj))
+      throw metricsError(FN, "invalid_type", base, "an object", obj);
     const o = obj as Record<string, unknown>;
     for (const k of Object.keys(o)) {
       assertSafeKey(k, FN, [...base, k]);
       if (!(SIGNALS as readonly string[]).includes(k) || (name === "caps" && !COUNTS.has(k as EngagementSignal))) {
-        throw metricsError(FN, "unknown_reference", name === "caps" ? ["options", "caps", k] : [name, k], `one of ${SIGNALS.join(", ")}`, k);
+        throw metricsError(
+          FN,
+          "unknown_reference",
+          name === "caps" ? ["options", "caps", k] : [name, k],
+          `one of ${SIGNALS.join(", ")}`,
+          k,
+        );
       }
     }
     return o;
@@ -185,7 +201,8 @@ export function engagementScore(signals: EngagementSignals, weights: EngagementW
     let normalized: number;
     if (COUNTS.has(k)) {
       value = raw === undefined ? 0 : nonNeg(raw, ["signals", k]);
-      const cap = c[k] === undefined ? DEFAULT_ENGAGEMENT_CAPS[k as keyof EngagementCaps] : nonNeg(c[k], ["options", "caps", k], true);
+      const cap =
+        c[k] === undefined ? DEFAULT_ENGAGEMENT_CAPS[k as keyof EngagementCaps] : nonNeg(c[k], ["options", "caps", k], true);
       normalized = Math.min(value, cap) / cap;
     } else {
       if (raw !== undefined && typeof raw !== "boolean") throw metricsError(FN, "invalid_type", ["signals", k], "a boolean", raw);

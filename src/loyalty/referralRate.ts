@@ -3,7 +3,16 @@ import { wilsonInterval } from "../math/wilsonInterval.js";
 import { assertNonNegative, assertKnownOptions } from "../core/guards.js";
 import type { DateInput, Period } from "../core/time.js";
 import type { LoyaltyPeriodKey } from "./types.js";
-import { periodIndex, periodRange, readAsOf, readConfidence, readId, readPeriod, rowAt, toDayNumber } from "./_internal/common.js";
+import {
+  periodIndex,
+  periodRange,
+  readAsOf,
+  readConfidence,
+  readId,
+  readPeriod,
+  rowAt,
+  toDayNumber,
+} from "./_internal/common.js";
 
 /**
  * Referral counts as a CRM report gives them.
@@ -98,15 +107,20 @@ const FN = "referralRate";
 function fromCounts(c: ReferralCounts, confidence: number): ReferralRateResult {
   const customers = assertNonNegative(c.customers, FN, ["customers"]);
   const referring = assertNonNegative(c.referringCustomers, FN, ["referringCustomers"]);
-  for (const [k, v] of [["customers", customers], ["referringCustomers", referring]] as const) {
+  for (const [k, v] of [
+    ["customers", customers],
+    ["referringCustomers", referring],
+  ] as const) {
     if (!Number.isInteger(v)) throw metricsError(FN, "not_integer", [k], "a whole number", v);
   }
   if (customers === 0) throw metricsError(FN, "empty_sample", ["customers"], "at least one customer", customers);
-  if (referring > customers) throw metricsError(FN, "out_of_range", ["referringCustomers"], `at most customers (${customers})`, referring);
+  if (referring > customers)
+    throw metricsError(FN, "out_of_range", ["referringCustomers"], `at most customers (${customers})`, referring);
   let referrals: number | null = null;
   if (c.referrals !== undefined) {
     referrals = assertNonNegative(c.referrals, FN, ["referrals"]);
-    if (referrals < referring) throw metricsError(FN, "out_of_range", ["referrals"], `at least referringCustomers (${referring})`, referrals);
+    if (referrals < referring)
+      throw metricsError(FN, "out_of_range", ["referrals"], `at least referringCustomers (${referring})`, referrals);
   }
   return {
     rate: referring / customers,
@@ -147,15 +161,24 @@ export function referralRate(input: ReferralCounts | ReferralEvents, options: Re
   assertKnownOptions(options, ["asOf", "confidence", "period"], "referralRate");
   const confidence = readConfidence(options.confidence, FN);
   const period = readPeriod(options.period, FN);
-  if (typeof input !== "object" || input === null) throw metricsError(FN, "invalid_type", [], "referral counts or { customers, referrals }", input);
+  if (typeof input !== "object" || input === null)
+    throw metricsError(FN, "invalid_type", [], "referral counts or { customers, referrals }", input);
   if (!Array.isArray((input as ReferralEvents).customers)) {
-    if (period !== null) throw metricsError(FN, "invalid_option", ["options", "period"], "used with referral events ({ customers: [...], referrals: [...] })", period);
+    if (period !== null)
+      throw metricsError(
+        FN,
+        "invalid_option",
+        ["options", "period"],
+        "used with referral events ({ customers: [...], referrals: [...] })",
+        period,
+      );
     return fromCounts(input as ReferralCounts, confidence);
   }
   const ev = input as ReferralEvents;
   const asOf = readAsOf(options.asOf, FN, false);
   const needDate = period !== null || asOf !== null;
-  if (!Array.isArray(ev.referrals)) throw metricsError(FN, "invalid_type", ["referrals"], "an array of { referrerId, at? }", ev.referrals);
+  if (!Array.isArray(ev.referrals))
+    throw metricsError(FN, "invalid_type", ["referrals"], "an array of { referrerId, at? }", ev.referrals);
   const since = new Map<string, number>();
   const seen = new Set<string>();
   ev.customers.forEach((_, i) => {
@@ -172,7 +195,8 @@ export function referralRate(input: ReferralCounts | ReferralEvents, options: Re
   ev.referrals.forEach((_, i) => {
     const r = rowAt(ev.referrals, i, FN, "a referral { referrerId, at? }");
     const id = readId(r.referrerId, FN, ["referrals", i, "referrerId"]);
-    if (!seen.has(id)) throw metricsError(FN, "unknown_reference", ["referrals", i, "referrerId"], "the id of a customer in `customers`", id);
+    if (!seen.has(id))
+      throw metricsError(FN, "unknown_reference", ["referrals", i, "referrerId"], "the id of a customer in `customers`", id);
     const day = needDate ? toDayNumber(r.at as DateInput, { fn: FN, path: ["referrals", i, "at"] }) : 0;
     if (asOf !== null && day > asOf) return;
     if (!since.has(id)) return; // referrer joined after asOf

@@ -132,9 +132,13 @@ const FN = "repeatCustomerEconomics";
  *
  * @category Loyalty
  */
-export function repeatCustomerEconomics(transactions: readonly OrderTransaction[], options: RepeatCustomerEconomicsOptions): RepeatCustomerEconomicsResult {
+export function repeatCustomerEconomics(
+  transactions: readonly OrderTransaction[],
+  options: RepeatCustomerEconomicsOptions,
+): RepeatCustomerEconomicsResult {
   assertKnownOptions(options, ["asOf", "period"], "repeatCustomerEconomics");
-  if (typeof options !== "object" || options === null) throw metricsError(FN, "invalid_input", ["options", "asOf"], "given (the date the analysis is as of)", options);
+  if (typeof options !== "object" || options === null)
+    throw metricsError(FN, "invalid_input", ["options", "asOf"], "given (the date the analysis is as of)", options);
   const asOf = readAsOf(options.asOf, FN, true) as number;
   const period = readPeriod(options.period, FN);
   const rows = readRows<OrderTransaction>(transactions, FN, "orders { customerId, at, amount }");
@@ -144,7 +148,8 @@ export function repeatCustomerEconomics(transactions: readonly OrderTransaction[
     const cid = readId(r.customerId, FN, [i, "customerId"]);
     const day = toDayNumber(r.at, { fn: FN, path: [i, "at"] });
     const amount = money(r.amount, FN, [i, "amount"]);
-    if (amount.isNegative()) throw metricsError(FN, "out_of_range", [i, "amount"], "an amount >= 0 (net refunds out before calling)", amount.toString());
+    if (amount.isNegative())
+      throw metricsError(FN, "out_of_range", [i, "amount"], "an amount >= 0 (net refunds out before calling)", amount.toString());
     if (day > asOf) continue;
     orders.push({ cid, day, i, amount });
   }
@@ -225,7 +230,16 @@ export function repeatCustomerEconomics(transactions: readonly OrderTransaction[
   const periods = periodRange(lo, hi, period, FN).map((key): RepeatEconomicsPeriod => {
     const g = acc.get(key.index);
     if (g === undefined) {
-      return { ...key, orders: 0, revenue: zero, customers: 0, newCustomers: 0, returningCustomers: 0, repeatOrderRevenue: zero, repeatOrderRevenueShare: null };
+      return {
+        ...key,
+        orders: 0,
+        revenue: zero,
+        customers: 0,
+        newCustomers: 0,
+        returningCustomers: 0,
+        repeatOrderRevenue: zero,
+        repeatOrderRevenueShare: null,
+      };
     }
     let fresh = 0;
     for (const b of g.buyers) if (firstPeriod.get(b) === key.index) fresh++;

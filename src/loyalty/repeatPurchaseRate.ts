@@ -105,7 +105,10 @@ const FN = "repeatPurchaseRate";
  *
  * @category Loyalty
  */
-export function repeatPurchaseRate(purchases: readonly PurchaseEvent[], options: RepeatPurchaseRateOptions = {}): RepeatPurchaseRateResult {
+export function repeatPurchaseRate(
+  purchases: readonly PurchaseEvent[],
+  options: RepeatPurchaseRateOptions = {},
+): RepeatPurchaseRateResult {
   assertKnownOptions(options, ["asOf", "confidence", "period"], "repeatPurchaseRate");
   const rows = readRows<PurchaseEvent>(purchases, FN, "purchases { customerId, at }");
   const period = readPeriod(options.period, FN);
@@ -135,7 +138,9 @@ export function repeatPurchaseRate(purchases: readonly PurchaseEvent[], options:
   if (period === null) return result;
 
   // Per period: buyers in the period; repeat if cumulative purchases up to the period end >= 2.
-  const sorted = events.map((e) => ({ ...e, p: periodIndex(e.day, period) })).sort((a, b) => a.p - b.p || a.day - b.day || a.i - b.i);
+  const sorted = events
+    .map((e) => ({ ...e, p: periodIndex(e.day, period) }))
+    .sort((a, b) => a.p - b.p || a.day - b.day || a.i - b.i);
   const lo = (sorted[0] as { p: number }).p;
   const hi = (sorted[sorted.length - 1] as { p: number }).p;
   const cumulative = new Map<string, number>();

@@ -100,7 +100,10 @@ function count(v: unknown, path: readonly PathSegment[]): number {
  *
  * @category Loyalty
  */
-export function sellThroughRate(records: SellThroughRecord | readonly SellThroughRecord[], options: SellThroughRateOptions = {}): SellThroughRateResult {
+export function sellThroughRate(
+  records: SellThroughRecord | readonly SellThroughRecord[],
+  options: SellThroughRateOptions = {},
+): SellThroughRateResult {
   assertKnownOptions(options, ["period"], "sellThroughRate");
   const period = readPeriod(options.period, FN);
   const many = isArrayLike(records);
@@ -112,13 +115,17 @@ export function sellThroughRate(records: SellThroughRecord | readonly SellThroug
   const byPeriod = new Map<number, { s: number; a: number }>();
   list.forEach((r, i) => {
     const p = (f: string): PathSegment[] => (many ? [i, f] : [f]);
-    if (typeof r !== "object" || r === null) throw metricsError(FN, "invalid_type", many ? [i] : [], "a record { unitsSold, unitsAvailable }", r);
+    if (typeof r !== "object" || r === null)
+      throw metricsError(FN, "invalid_type", many ? [i] : [], "a record { unitsSold, unitsAvailable }", r);
     const s = count(r.unitsSold, p("unitsSold"));
     let a: number;
     if (r.unitsAvailable !== undefined) a = count(r.unitsAvailable, p("unitsAvailable"));
     else if (r.beginningInventory !== undefined) {
-      a = count(r.beginningInventory, p("beginningInventory")) + (r.unitsReceived === undefined ? 0 : count(r.unitsReceived, p("unitsReceived")));
-    } else throw metricsError(FN, "invalid_input", p("unitsAvailable"), "given (or beginningInventory + unitsReceived)", undefined);
+      a =
+        count(r.beginningInventory, p("beginningInventory")) +
+        (r.unitsReceived === undefined ? 0 : count(r.unitsReceived, p("unitsReceived")));
+    } else
+      throw metricsError(FN, "invalid_input", p("unitsAvailable"), "given (or beginningInventory + unitsReceived)", undefined);
     if (s > a) throw metricsError(FN, "out_of_range", p("unitsSold"), `at most the units available (${a})`, s);
     sold += s;
     available += a;
@@ -138,7 +145,11 @@ export function sellThroughRate(records: SellThroughRecord | readonly SellThroug
     }
   });
   if (available === 0) throw metricsError(FN, "undefined_result", [], "records with some units available (the rate is 0/0)", 0);
-  const totals = (g: { s: number; a: number }): SellThroughTotals => ({ unitsSold: g.s, unitsAvailable: g.a, rate: g.a === 0 ? null : g.s / g.a });
+  const totals = (g: { s: number; a: number }): SellThroughTotals => ({
+    unitsSold: g.s,
+    unitsAvailable: g.a,
+    rate: g.a === 0 ? null : g.s / g.a,
+  });
   const result: SellThroughRateResult = {
     unitsSold: sold,
     unitsAvailable: available,
@@ -152,5 +163,8 @@ export function sellThroughRate(records: SellThroughRecord | readonly SellThroug
     lo = Math.min(lo, k);
     hi = Math.max(hi, k);
   }
-  return { ...result, periods: periodRange(lo, hi, period, FN).map((key) => ({ ...key, ...totals(byPeriod.get(key.index) ?? { s: 0, a: 0 }) })) };
+  return {
+    ...result,
+    periods: periodRange(lo, hi, period, FN).map((key) => ({ ...key, ...totals(byPeriod.get(key.index) ?? { s: 0, a: 0 }) })),
+  };
 }

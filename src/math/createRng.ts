@@ -187,10 +187,7 @@ export function createRng(seed: number): Rng {
       const k = Math.floor(((2 * aa) / us + bb) * u + lambda + 0.43);
       if (us >= 0.07 && v <= vr) return k;
       if (k < 0 || (us < 0.013 && v > us)) continue;
-      if (
-        Math.log(v) + Math.log(invAlpha) - Math.log(aa / (us * us) + bb) <=
-        -lambda + k * loglam - logGamma(k + 1)
-      ) {
+      if (Math.log(v) + Math.log(invAlpha) - Math.log(aa / (us * us) + bb) <= -lambda + k * loglam - logGamma(k + 1)) {
         return k;
       }
     }

@@ -130,7 +130,8 @@ function gammaRatio(x: number, y: number, dx: number, dy: number): { log: number
     return {
       log,
       sign: 1,
-      err: EPS * (4 + 2 * Math.abs(log) + Math.abs(d) * (Math.log(x) + 1)) + dx * Math.abs(digamma(x)) + dy * Math.abs(digamma(y)),
+      err:
+        EPS * (4 + 2 * Math.abs(log) + Math.abs(d) * (Math.log(x) + 1)) + dx * Math.abs(digamma(x)) + dy * Math.abs(digamma(y)),
     };
   }
   const gx = gammaTerm(x, dx);
@@ -443,7 +444,12 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
     const s = c - a - b;
     if (s <= 0) return a > 0 && b > 0 && c > 0 ? Infinity : NaN;
     const g = [gammaTerm(c, 0), gammaTerm(s, 0), gammaTerm(c - a, 0), gammaTerm(c - b, 0)];
-    const [gc, gs, ga, gb] = g as [ReturnType<typeof gammaTerm>, ReturnType<typeof gammaTerm>, ReturnType<typeof gammaTerm>, ReturnType<typeof gammaTerm>];
+    const [gc, gs, ga, gb] = g as [
+      ReturnType<typeof gammaTerm>,
+      ReturnType<typeof gammaTerm>,
+      ReturnType<typeof gammaTerm>,
+      ReturnType<typeof gammaTerm>,
+    ];
     if (ga.sign === 0 || gb.sign === 0) return 0;
     return gc.sign * gs.sign * ga.sign * gb.sign * Math.exp(gc.log + gs.log - ga.log - gb.log);
   }

@@ -81,11 +81,7 @@ export interface MinimizeResult {
  *
  * @category Math
  */
-export type Minimizer = (
-  f: (x: readonly number[]) => number,
-  x0: readonly number[],
-  options?: MinimizeOptions,
-) => MinimizeResult;
+export type Minimizer = (f: (x: readonly number[]) => number, x0: readonly number[], options?: MinimizeOptions) => MinimizeResult;
 
 /**
  * Minimizes a smooth function of several unconstrained variables and reports
@@ -128,7 +124,11 @@ export function minimize(
   x0: readonly number[],
   options: MinimizeOptions = {},
 ): MinimizeResult {
-  assertKnownOptions(options, ["fallback", "gradient", "gradientTolerance", "maxIterations", "method", "valueTolerance"], "minimize");
+  assertKnownOptions(
+    options,
+    ["fallback", "gradient", "gradientTolerance", "maxIterations", "method", "valueTolerance"],
+    "minimize",
+  );
   const n = x0.length;
   const gradTol = options.gradientTolerance ?? 1e-7;
   const valueTol = options.valueTolerance ?? 1e-12;
@@ -187,7 +187,16 @@ export function minimize(
 
   const first = bfgs(fx, grad, start, bfgsOptions);
   if (first.converged || !fallback) {
-    return finish(first.x, first.value, first.converged, first.iterations, counter.evaluations, first.gradientNorm, first.message, "bfgs");
+    return finish(
+      first.x,
+      first.value,
+      first.converged,
+      first.iterations,
+      counter.evaluations,
+      first.gradientNorm,
+      first.message,
+      "bfgs",
+    );
   }
   const nm = nelderMead(fx, first.value < Infinity ? first.x : start, nmOptions);
   const polish = bfgs(fx, grad, nm.x, bfgsOptions);

@@ -60,7 +60,13 @@ function asTally(x: ArrayLike<number | null | undefined> | NpsCounts, name: "a" 
 }
 
 /** @internal Two-sample test on validated tallies (shared with npsTrend). */
-export function compareTallies(ta: NpsTally, tb: NpsTally, method: NpsIntervalMethod, confidence: number, zc: number): NpsComparison {
+export function compareTallies(
+  ta: NpsTally,
+  tb: NpsTally,
+  method: NpsIntervalMethod,
+  confidence: number,
+  zc: number,
+): NpsComparison {
   if (ta.n === 0) throw metricsError(FN, "empty_sample", ["a"], "a sample with at least one valid response", ta.n);
   if (tb.n === 0) throw metricsError(FN, "empty_sample", ["b"], "a sample with at least one valid response", tb.n);
   const a = npsFromTally(ta, method, confidence, zc, FN);
@@ -136,7 +142,8 @@ export function compareNps(
   options: CompareNpsOptions = {},
 ): NpsComparison {
   assertKnownOptions(options, ["confidence", "interval"], "compareNps");
-  const method = options.interval === undefined ? "adjusted-wald" : assertOneOf(options.interval, METHODS, FN, ["options", "interval"]);
+  const method =
+    options.interval === undefined ? "adjusted-wald" : assertOneOf(options.interval, METHODS, FN, ["options", "interval"]);
   const confidence = options.confidence ?? 0.95;
   const zc = zFor(confidence, FN, ["options", "confidence"]);
   return compareTallies(asTally(a, "a"), asTally(b, "b"), method, confidence, zc);

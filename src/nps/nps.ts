@@ -153,7 +153,8 @@ export function npsFromTally(t: NpsTally, method: NpsIntervalMethod, confidence:
  */
 export function nps(input: ArrayLike<number | null | undefined> | NpsCounts, options: NpsOptions = {}): NpsResult {
   assertKnownOptions(options, ["confidence", "interval", "onInvalid", "weights"], "nps");
-  const method = options.interval === undefined ? "adjusted-wald" : assertOneOf(options.interval, METHODS, FN, ["options", "interval"]);
+  const method =
+    options.interval === undefined ? "adjusted-wald" : assertOneOf(options.interval, METHODS, FN, ["options", "interval"]);
   const confidence = options.confidence ?? 0.95;
   const z = zFor(confidence, FN, ["options", "confidence"]);
   let tally: NpsTally;

@@ -120,14 +120,12 @@ export function npsBySegment<
     /** The 0–10 likelihood-to-recommend answer; `null`/`undefined` (no answer) is an error, or excluded as `missing` under `onInvalid: "skip"`. */
     readonly score: number | null | undefined;
   },
->(
-  responses: readonly T[],
-  segmentOf: NpsSegmentOf<T>,
-  options: NpsBySegmentOptions = {},
-): NpsBySegmentResult {
+>(responses: readonly T[], segmentOf: NpsSegmentOf<T>, options: NpsBySegmentOptions = {}): NpsBySegmentResult {
   assertKnownOptions(options, ["compareToRest", "confidence", "interval", "onInvalid"], "npsBySegment");
-  const method = options.interval === undefined ? "adjusted-wald" : assertOneOf(options.interval, METHODS, FN, ["options", "interval"]);
-  const onInvalid = options.onInvalid === undefined ? "throw" : assertOneOf(options.onInvalid, POLICIES, FN, ["options", "onInvalid"]);
+  const method =
+    options.interval === undefined ? "adjusted-wald" : assertOneOf(options.interval, METHODS, FN, ["options", "interval"]);
+  const onInvalid =
+    options.onInvalid === undefined ? "throw" : assertOneOf(options.onInvalid, POLICIES, FN, ["options", "onInvalid"]);
   const confidence = options.confidence ?? 0.95;
   const zc = zFor(confidence, FN, ["options", "confidence"]);
   const compareToRest = options.compareToRest ?? true;
@@ -159,8 +157,10 @@ export function npsBySegment<
       unsegmented++;
       continue;
     }
-    if (typeof raw === "number" && !Number.isFinite(raw)) throw metricsError(FN, "not_finite", [i, "segment"], "a string or finite number", raw);
-    if (typeof raw !== "string" && typeof raw !== "number") throw metricsError(FN, "invalid_type", [i, "segment"], "a string or number", raw);
+    if (typeof raw === "number" && !Number.isFinite(raw))
+      throw metricsError(FN, "not_finite", [i, "segment"], "a string or finite number", raw);
+    if (typeof raw !== "string" && typeof raw !== "number")
+      throw metricsError(FN, "invalid_type", [i, "segment"], "a string or number", raw);
     const key = assertSafeKey(String(raw), FN, [i, "segment"]);
     let g = groups.get(key);
     if (g === undefined) {
@@ -195,7 +195,13 @@ export function npsBySegment<
       const restTally = tallyOf(rest, nAll - g.n);
       try {
         const c = compareTallies(tally, restTally, method, confidence, zc);
-        vsRest = { difference: c.difference, standardError: c.standardError, z: c.z, pValue: c.pValue, significant: c.significant };
+        vsRest = {
+          difference: c.difference,
+          standardError: c.standardError,
+          z: c.z,
+          pValue: c.pValue,
+          significant: c.significant,
+        };
       } catch {
         vsRest = null; // Wald with degenerate samples: no defined test
       }

@@ -77,7 +77,8 @@ const METHODS = ["adjusted-wald", "wald"] as const;
  * @category NPS
  */
 export function npsSampleSize(input: NpsSampleSizeInput): NpsSampleSizeResult {
-  if (typeof input !== "object" || input === null) throw metricsError(FN, "invalid_type", [], "an object { marginOfError, ... }", input);
+  if (typeof input !== "object" || input === null)
+    throw metricsError(FN, "invalid_type", [], "an object { marginOfError, ... }", input);
   const moe = assertInRange(input.marginOfError, 0, 100, FN, ["marginOfError"], { minExclusive: true });
   const method = input.interval === undefined ? "adjusted-wald" : assertOneOf(input.interval, METHODS, FN, ["interval"]);
   const confidence = input.confidence ?? 0.95;
@@ -86,7 +87,8 @@ export function npsSampleSize(input: NpsSampleSizeInput): NpsSampleSizeResult {
   let d = 0.5;
   if (input.expectedShares !== undefined) {
     const s = input.expectedShares as unknown;
-    if (typeof s !== "object" || s === null) throw metricsError(FN, "invalid_type", ["expectedShares"], "{ promoter, detractor } fractions", s);
+    if (typeof s !== "object" || s === null)
+      throw metricsError(FN, "invalid_type", ["expectedShares"], "{ promoter, detractor } fractions", s);
     p = assertInRange((s as { promoter?: unknown }).promoter, 0, 1, FN, ["expectedShares", "promoter"]);
     d = assertInRange((s as { detractor?: unknown }).detractor, 0, 1, FN, ["expectedShares", "detractor"]);
     if (p + d > 1 + 1e-12) throw metricsError(FN, "out_of_range", ["expectedShares"], "shares whose sum is at most 1", p + d);
@@ -97,7 +99,13 @@ export function npsSampleSize(input: NpsSampleSizeInput): NpsSampleSizeResult {
   if (method === "adjusted-wald") raw -= 3;
   const n = Math.max(1, Math.ceil(raw - 1e-9));
   if (!Number.isSafeInteger(n)) {
-    throw metricsError(FN, "out_of_range", ["marginOfError"], "a margin large enough that the sample size is a finite safe integer", input.marginOfError);
+    throw metricsError(
+      FN,
+      "out_of_range",
+      ["marginOfError"],
+      "a margin large enough that the sample size is a finite safe integer",
+      input.marginOfError,
+    );
   }
   return { n, variance, expectedScore: 100 * (p - d), marginOfError: moe, confidence, interval: method };
 }

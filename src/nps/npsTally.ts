@@ -152,7 +152,8 @@ export function emptyExclusions(): { count: number; byReason: Record<NpsExclusio
  */
 export function npsTally(scores: ArrayLike<number | null | undefined>, options: NpsTallyOptions = {}): NpsTally {
   assertKnownOptions(options, ["onInvalid", "weights"], "npsTally");
-  const onInvalid = options.onInvalid === undefined ? "throw" : assertOneOf(options.onInvalid, POLICIES, FN, ["options", "onInvalid"]);
+  const onInvalid =
+    options.onInvalid === undefined ? "throw" : assertOneOf(options.onInvalid, POLICIES, FN, ["options", "onInvalid"]);
   if (!isArrayLike(scores)) throw metricsError(FN, "invalid_type", [], "an array (or typed array) of scores", scores);
   const len = scores.length;
   if (len === 0) throw metricsError(FN, "empty_sample", [], "a non-empty array of scores", scores);
@@ -180,7 +181,8 @@ export function npsTally(scores: ArrayLike<number | null | undefined>, options: 
     return tallyFromDistribution(dist, n, false, n, n, excluded);
   }
 
-  if (!isArrayLike(weights)) throw metricsError(FN, "invalid_type", ["options", "weights"], "an array of weights, one per score", weights);
+  if (!isArrayLike(weights))
+    throw metricsError(FN, "invalid_type", ["options", "weights"], "an array of weights, one per score", weights);
   if (weights.length !== len) {
     throw metricsError(FN, "length_mismatch", ["options", "weights"], `of length ${len} (one weight per score)`, weights);
   }

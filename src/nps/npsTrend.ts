@@ -1,6 +1,15 @@
 import { metricsError } from "../core/errors.js";
 import { assertOneOf, isArrayLike, assertKnownOptions } from "../core/guards.js";
-import { type DateInput, fromDayNumber, type Period, PERIODS, periodIndex, periodLabel, periodStart, toDayNumber } from "../core/time.js";
+import {
+  type DateInput,
+  fromDayNumber,
+  type Period,
+  PERIODS,
+  periodIndex,
+  periodLabel,
+  periodStart,
+  toDayNumber,
+} from "../core/time.js";
 import { zFor } from "./_internal/interval.js";
 import { rejectScore } from "./_internal/invalidScore.js";
 import { tallyFromDistribution } from "./_internal/tallyFromDistribution.js";
@@ -160,11 +169,14 @@ function accToTally(a: Acc, excluded: NpsExclusions): NpsTally {
  * @category NPS
  */
 export function npsTrend(responses: readonly NpsTimedResponse[], options: NpsTrendOptions): NpsTrendResult {
-  if (typeof options !== "object" || options === null) throw metricsError(FN, "invalid_type", ["options"], "an options object with a period", options);
+  if (typeof options !== "object" || options === null)
+    throw metricsError(FN, "invalid_type", ["options"], "an options object with a period", options);
   assertKnownOptions(options, ["confidence", "from", "interval", "onInvalid", "period", "to"], "npsTrend");
   const period = assertOneOf(options.period, PERIODS, FN, ["options", "period"]);
-  const method = options.interval === undefined ? "adjusted-wald" : assertOneOf(options.interval, METHODS, FN, ["options", "interval"]);
-  const onInvalid = options.onInvalid === undefined ? "throw" : assertOneOf(options.onInvalid, POLICIES, FN, ["options", "onInvalid"]);
+  const method =
+    options.interval === undefined ? "adjusted-wald" : assertOneOf(options.interval, METHODS, FN, ["options", "interval"]);
+  const onInvalid =
+    options.onInvalid === undefined ? "throw" : assertOneOf(options.onInvalid, POLICIES, FN, ["options", "onInvalid"]);
   const confidence = options.confidence ?? 0.95;
   const zc = zFor(confidence, FN, ["options", "confidence"]);
   if (!isArrayLike(responses)) throw metricsError(FN, "invalid_type", [], "an array of { score, at } responses", responses);
@@ -215,7 +227,13 @@ export function npsTrend(responses: readonly NpsTimedResponse[], options: NpsTre
   const fromDay = options.from === undefined ? undefined : toDayNumber(options.from, { fn: FN, path: ["options", "from"] });
   const toDay = options.to === undefined ? undefined : toDayNumber(options.to, { fn: FN, path: ["options", "to"] });
   if (fromDay !== undefined && toDay !== undefined && toDay < fromDay) {
-    throw metricsError(FN, "out_of_range", ["options", "to"], `a date on or after options.from (${fromDayNumber(fromDay)})`, options.to);
+    throw metricsError(
+      FN,
+      "out_of_range",
+      ["options", "to"],
+      `a date on or after options.from (${fromDayNumber(fromDay)})`,
+      options.to,
+    );
   }
   if (fromDay !== undefined) lo = Math.min(lo, periodIndex(fromDay, period));
   if (toDay !== undefined) hi = Math.max(hi, periodIndex(toDay, period));

@@ -24,7 +24,8 @@ export function alivePathPlot(path: AlivePathInput, options?: PlotOptions): Vega
   const values = rows.map((r, i) => {
     const p = num(r["probabilityAlive"], FN, ["rows", i, "probabilityAlive"]);
     if (p < 0 || p > 1) throw metricsError(FN, "out_of_range", ["rows", i, "probabilityAlive"], "a probability in [0, 1]", p);
-    if (typeof r["purchase"] !== "boolean") throw metricsError(FN, "invalid_type", ["rows", i, "purchase"], "a boolean", r["purchase"]);
+    if (typeof r["purchase"] !== "boolean")
+      throw metricsError(FN, "invalid_type", ["rows", i, "purchase"], "a boolean", r["purchase"]);
     return { t: num(r["t"], FN, ["rows", i, "t"]), probabilityAlive: p, purchase: r["purchase"] };
   });
   return {

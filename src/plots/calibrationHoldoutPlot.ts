@@ -30,7 +30,10 @@ export function calibrationHoldoutPlot(check: CalibrationHoldoutInput, options?:
     const a = num(r["actualMean"], FN, ["rows", i, "actualMean"]);
     const e = num(r["expectedMean"], FN, ["rows", i, "expectedMean"]);
     order.push(label);
-    values.push({ label, frequency, customers, series: "actual", mean: a }, { label, frequency, customers, series: "expected", mean: e });
+    values.push(
+      { label, frequency, customers, series: "actual", mean: a },
+      { label, frequency, customers, series: "expected", mean: e },
+    );
   });
   return {
     ...header(o),

@@ -32,7 +32,9 @@ export function frequencyRecencyHeatmapPlot(matrix: FrequencyRecencyMatrixInput,
   const o = plotOptions(
     options,
     FN,
-    alive ? `P(alive) by frequency and recency (T = ${T})` : `Expected purchases${horizon === undefined ? "" : ` in ${horizon} periods`} by frequency and recency (T = ${T})`,
+    alive
+      ? `P(alive) by frequency and recency (T = ${T})`
+      : `Expected purchases${horizon === undefined ? "" : ` in ${horizon} periods`} by frequency and recency (T = ${T})`,
   );
   const values = rows.map((r, i) => ({
     frequency: num(r["frequency"], FN, ["cells", i, "frequency"]),

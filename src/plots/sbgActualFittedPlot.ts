@@ -26,7 +26,11 @@ const FN = "sbgActualFittedPlot";
  * @category Plots
  */
 export function sbgActualFittedPlot(fit: SbgActualFittedInput, options?: SbgActualFittedPlotOptions): VegaLiteSpec {
-  const { calibrationEnd, ...common } = assertKnownOptions(options, ["title", "width", "height", "colorScheme", "calibrationEnd"], FN);
+  const { calibrationEnd, ...common } = assertKnownOptions(
+    options,
+    ["title", "width", "height", "colorScheme", "calibrationEnd"],
+    FN,
+  );
   const o = plotOptions(common as PlotOptions, FN, "sBG projection vs actual survival");
   const end = calibrationEnd === undefined ? undefined : num(calibrationEnd, FN, ["options", "calibrationEnd"]);
   const rows = rowsOf(fit, "rows", FN);
@@ -43,14 +47,24 @@ export function sbgActualFittedPlot(fit: SbgActualFittedInput, options?: SbgActu
       mark: { type: "line", point: true },
       encoding: {
         x: { field: "period", type: "quantitative", title: "Period" },
-        y: { field: "survival", type: "quantitative", title: "Share still active", scale: { domain: [0, 1] }, axis: { format: ".0%" } },
+        y: {
+          field: "survival",
+          type: "quantitative",
+          title: "Share still active",
+          scale: { domain: [0, 1] },
+          axis: { format: ".0%" },
+        },
         color: { field: "series", type: "nominal", title: null, scale: colorScale(o) },
         strokeDash: { field: "series", type: "nominal", title: null },
       },
     },
   ];
   if (end !== undefined) {
-    layer.push({ data: { values: [{ period: end }] }, mark: { type: "rule", strokeDash: [2, 2], color: "#888" }, encoding: { x: { field: "period", type: "quantitative" } } });
+    layer.push({
+      data: { values: [{ period: end }] },
+      mark: { type: "rule", strokeDash: [2, 2], color: "#888" },
+      encoding: { x: { field: "period", type: "quantitative" } },
+    });
   }
   return { ...header(o), data: { values }, layer };
 }

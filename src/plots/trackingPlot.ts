@@ -36,7 +36,11 @@ export function trackingPlot(tracking: TrackingInput, options?: TrackingPlotOpti
     throw metricsError(FN, "invalid_option", ["options", "cumulative"], "a boolean", cumulative);
   }
   const cum = cumulative ?? true;
-  const o = plotOptions(common, FN, cum ? "Cumulative repeat purchases: actual vs expected" : "Repeat purchases per period: actual vs expected");
+  const o = plotOptions(
+    common,
+    FN,
+    cum ? "Cumulative repeat purchases: actual vs expected" : "Repeat purchases per period: actual vs expected",
+  );
   const rows = rowsOf(tracking, "rows", FN);
   const t = tracking as TrackingInput;
   if (t.unit !== "day" && t.unit !== "week") throw metricsError(FN, "invalid_input", ["unit"], '"day" or "week"', t.unit);

@@ -122,7 +122,10 @@ export interface RetentionScenarioComparison {
  *
  * @category Projections
  */
-export function compareRetentionScenarios(base: ProjectionAssumptions, options: RetentionScenarioOptions): RetentionScenarioComparison {
+export function compareRetentionScenarios(
+  base: ProjectionAssumptions,
+  options: RetentionScenarioOptions,
+): RetentionScenarioComparison {
   const fn = "compareRetentionScenarios";
   if (typeof options !== "object" || options === null) {
     throw metricsError(fn, "invalid_type", ["options"], "an options object such as { retentionDelta: 0.05 }", options);
@@ -146,8 +149,10 @@ export function compareRetentionScenarios(base: ProjectionAssumptions, options: 
   const bt = baseline.totals;
   const it = improved.totals;
   const series: ProjectionPlotPoint[] = [];
-  for (const r of baseline.periods) series.push({ x: r.period, y: toFloat(r.profit, fn, "the plot series"), series: "baseline profit" });
-  for (const r of improved.periods) series.push({ x: r.period, y: toFloat(r.profit, fn, "the plot series"), series: "improved profit" });
+  for (const r of baseline.periods)
+    series.push({ x: r.period, y: toFloat(r.profit, fn, "the plot series"), series: "baseline profit" });
+  for (const r of improved.periods)
+    series.push({ x: r.period, y: toFloat(r.profit, fn, "the plot series"), series: "improved profit" });
   for (const r of periods) series.push({ x: r.period, y: toFloat(r.profit, fn, "the plot series"), series: "profit uplift" });
   return {
     baseline,

@@ -202,8 +202,10 @@ export function cxRevenueImpact(input: CxRevenueImpactInput): CxRevenueImpactRes
     interaction: clean(cum.minus(onlyRetention).minus(onlySpend).minus(onlyReferral)),
   };
   const series: ProjectionPlotPoint[] = [];
-  for (const y of years) series.push({ x: y.year, y: toFloat(y.baselineRevenue, fn, "the plot series"), series: "baseline revenue" });
-  for (const y of years) series.push({ x: y.year, y: toFloat(y.revenue, fn, "the plot series"), series: "revenue with CX improvement" });
+  for (const y of years)
+    series.push({ x: y.year, y: toFloat(y.baselineRevenue, fn, "the plot series"), series: "baseline revenue" });
+  for (const y of years)
+    series.push({ x: y.year, y: toFloat(y.revenue, fn, "the plot series"), series: "revenue with CX improvement" });
   for (const y of years) series.push({ x: y.year, y: toFloat(y.impact, fn, "the plot series"), series: "impact" });
   for (const k of ["retention", "spend", "referral", "interaction"] as const) {
     series.push({ x: k, y: toFloat(drivers[k], fn, "the plot series"), series: "impact by driver" });

@@ -33,12 +33,7 @@ export {
   type TornadoBar,
   type RetentionSensitivityResult,
 } from "./retentionSensitivity.js";
-export {
-  cxRevenueImpact,
-  type CxImpactYear,
-  type CxImpactDrivers,
-  type CxRevenueImpactResult,
-} from "./cxRevenueImpact.js";
+export { cxRevenueImpact, type CxImpactYear, type CxImpactDrivers, type CxRevenueImpactResult } from "./cxRevenueImpact.js";
 export { earnedGrowthRate, type EarnedGrowthRateResult } from "./earnedGrowthRate.js";
 export type { ProjectionPlotPoint, ProfitComponentAmounts } from "./types.js";
 export {

@@ -98,7 +98,12 @@ export interface RetentionSensitivityResult {
 
 const MAX_CELLS = 10_000;
 
-function readList(value: unknown, fn: string, path: readonly PathSegment[], check: (v: unknown, p: readonly PathSegment[]) => number): number[] {
+function readList(
+  value: unknown,
+  fn: string,
+  path: readonly PathSegment[],
+  check: (v: unknown, p: readonly PathSegment[]) => number,
+): number[] {
   if (!isArrayLike(value)) throw metricsError(fn, "invalid_type", path, "an array of numbers", value);
   if (value.length === 0) throw metricsError(fn, "empty_sample", path, "a non-empty array of numbers", value);
   const out: number[] = [];
@@ -141,22 +146,41 @@ function evaluate(n: Normalized): { npv: Decimal; totalProfit: Decimal; customer
  *
  * @category Projections
  */
-export function retentionSensitivity(base: ProjectionAssumptions, options: RetentionSensitivityOptions): RetentionSensitivityResult {
+export function retentionSensitivity(
+  base: ProjectionAssumptions,
+  options: RetentionSensitivityOptions,
+): RetentionSensitivityResult {
   const fn = "retentionSensitivity";
   if (typeof options !== "object" || options === null) {
-    throw metricsError(fn, "invalid_type", ["options"], "an options object such as { retentionRates: [0.8, 0.85, 0.9] }", options);
+    throw metricsError(
+      fn,
+      "invalid_type",
+      ["options"],
+      "an options object such as { retentionRates: [0.8, 0.85, 0.9] }",
+      options,
+    );
   }
   assertKnownOptions(options, ["discountRates", "marginMultipliers", "metric", "retentionRates"], "retentionSensitivity");
   const n = readProjectionAssumptions(base, fn, "projection");
   const rates = readList(options.retentionRates, fn, ["options", "retentionRates"], (v, p) => assertProbability(v, fn, p));
   const multipliers =
-    options.marginMultipliers === undefined ? [1] : readList(options.marginMultipliers, fn, ["options", "marginMultipliers"], (v, p) => assertNonNegative(v, fn, p));
+    options.marginMultipliers === undefined
+      ? [1]
+      : readList(options.marginMultipliers, fn, ["options", "marginMultipliers"], (v, p) => assertNonNegative(v, fn, p));
   const discounts =
-    options.discountRates === undefined ? [n.discountRate] : readList(options.discountRates, fn, ["options", "discountRates"], (v, p) => assertNonNegative(v, fn, p));
+    options.discountRates === undefined
+      ? [n.discountRate]
+      : readList(options.discountRates, fn, ["options", "discountRates"], (v, p) => assertNonNegative(v, fn, p));
   const metric = assertOneOf(options.metric ?? "npv", ["npv", "customerNpv", "totalProfit"] as const, fn, ["options", "metric"]);
   const cells = rates.length * multipliers.length * discounts.length;
   if (cells > MAX_CELLS) {
-    throw metricsError(fn, "out_of_range", ["options"], `at most ${MAX_CELLS} combinations of retentionRates × marginMultipliers × discountRates`, `${cells} combinations`);
+    throw metricsError(
+      fn,
+      "out_of_range",
+      ["options"],
+      `at most ${MAX_CELLS} combinations of retentionRates × marginMultipliers × discountRates`,
+      `${cells} combinations`,
+    );
   }
 
   const grid: SensitivityCell[] = [];
@@ -191,7 +215,11 @@ export function retentionSensitivity(base: ProjectionAssumptions, options: Reten
   const tornadoSeries: ProjectionPlotPoint[] = [];
   for (const b of bars) {
     tornadoSeries.push({ x: b.assumption, y: toFloat(b.metricAtLow.minus(baselineValue), fn, "the plot series"), series: "low" });
-    tornadoSeries.push({ x: b.assumption, y: toFloat(b.metricAtHigh.minus(baselineValue), fn, "the plot series"), series: "high" });
+    tornadoSeries.push({
+      x: b.assumption,
+      y: toFloat(b.metricAtHigh.minus(baselineValue), fn, "the plot series"),
+      series: "high",
+    });
   }
   return { grid, metric, baselineValue, tornado: bars, series, tornadoSeries };
 }

@@ -61,7 +61,8 @@ export interface RfmFromTransactionsOptions {
  */
 export function rfmFromTransactions(transactions: readonly BtydTransaction[], options: RfmFromTransactionsOptions): RfmScore[] {
   const fn = "rfmFromTransactions";
-  if (options === null || typeof options !== "object") throw metricsError(fn, "invalid_type", ["options"], "an options object with asOf", options);
+  if (options === null || typeof options !== "object")
+    throw metricsError(fn, "invalid_type", ["options"], "an options object with asOf", options);
   assertKnownOptions(options, ["asOf", "bins", "cutPoints", "includeFirstTransaction", "method", "unit"], "rfmFromTransactions");
   const summaries = summarizeTransactions(transactions, {
     asOf: options.asOf,
@@ -69,7 +70,8 @@ export function rfmFromTransactions(transactions: readonly BtydTransaction[], op
     includeFirstTransaction: options.includeFirstTransaction ?? true,
   });
   const rows = summaries.map((s) => {
-    if (s.monetaryValue === undefined) throw metricsError(fn, "invalid_input", [0, "amount"], "an amount on every transaction (RFM needs spend)", undefined);
+    if (s.monetaryValue === undefined)
+      throw metricsError(fn, "invalid_input", [0, "amount"], "an amount on every transaction (RFM needs spend)", undefined);
     return { customerId: s.customerId, frequency: s.frequency, recency: s.recency, T: s.T, monetaryValue: s.monetaryValue };
   });
   return rfmScores(rows, {

@@ -100,12 +100,14 @@ function upperBound(sorted: Float64Array, x: number): number {
 
 function readCuts(value: unknown, bins: number, fn: string, path: readonly PathSegment[]): Float64Array {
   if (!Array.isArray(value)) throw metricsError(fn, "invalid_type", path, `an array of ${bins - 1} ascending cut points`, value);
-  if (value.length !== bins - 1) throw metricsError(fn, "length_mismatch", path, `an array of bins − 1 = ${bins - 1} cut points`, value);
+  if (value.length !== bins - 1)
+    throw metricsError(fn, "length_mismatch", path, `an array of bins − 1 = ${bins - 1} cut points`, value);
   const out = new Float64Array(value.length);
   value.forEach((x: unknown, i) => {
     if (typeof x !== "number") throw metricsError(fn, "invalid_type", [...path, i], "a finite number", x);
     if (!Number.isFinite(x)) throw metricsError(fn, "not_finite", [...path, i], "a finite number", x);
-    if (i > 0 && x <= (out[i - 1] as number)) throw metricsError(fn, "unsorted", [...path, i], `a cut point > the previous one (${out[i - 1]})`, x);
+    if (i > 0 && x <= (out[i - 1] as number))
+      throw metricsError(fn, "unsorted", [...path, i], `a cut point > the previous one (${out[i - 1]})`, x);
     out[i] = x;
   });
   return out;
@@ -163,7 +165,10 @@ export function rfmScores(rows: readonly RfmInputRow[], options: RfmScoresOption
   assertKnownOptions(options, ["bins", "cutPoints", "method"], "rfmScores");
   const fn = "rfmScores";
   const bins = options.bins === undefined ? 5 : assertIntegerInRange(options.bins, 2, 9, fn, ["options", "bins"]);
-  const method = options.method === undefined ? "quantile" : assertOneOf(options.method, ["quantile", "cut-points"] as const, fn, ["options", "method"]);
+  const method =
+    options.method === undefined
+      ? "quantile"
+      : assertOneOf(options.method, ["quantile", "cut-points"] as const, fn, ["options", "method"]);
   if (!Array.isArray(rows)) throw metricsError(fn, "invalid_type", ["rows"], "an array of customer summaries", rows);
   const n = rows.length;
   if (n === 0) throw metricsError(fn, "empty_sample", ["rows"], "a non-empty array of customer summaries", rows);
@@ -179,7 +184,8 @@ export function rfmScores(rows: readonly RfmInputRow[], options: RfmScoresOption
     if (typeof id === "string" ? id.length === 0 : typeof id !== "number" || !Number.isFinite(id)) {
       throw metricsError(fn, "invalid_type", [i, "customerId"], "a non-empty string or a finite number", id);
     }
-    if (ids.has(id as string | number)) throw metricsError(fn, "duplicate_id", [i, "customerId"], "a customer id not used before", id);
+    if (ids.has(id as string | number))
+      throw metricsError(fn, "duplicate_id", [i, "customerId"], "a customer id not used before", id);
     ids.set(id as string | number, i);
     const nums: number[] = [];
     for (const key of ["frequency", "recency", "T"]) {
@@ -215,7 +221,13 @@ export function rfmScores(rows: readonly RfmInputRow[], options: RfmScoresOption
   } else {
     const cuts = options.cutPoints;
     if (cuts === undefined || cuts === null || typeof cuts !== "object") {
-      throw metricsError(fn, "invalid_option", ["options", "cutPoints"], 'an object { recency, frequency, monetary } (required with method "cut-points")', cuts);
+      throw metricsError(
+        fn,
+        "invalid_option",
+        ["options", "cutPoints"],
+        'an object { recency, frequency, monetary } (required with method "cut-points")',
+        cuts,
+      );
     }
     const cr = readCuts(cuts.recency, bins, fn, ["options", "cutPoints", "recency"]);
     const cf = readCuts(cuts.frequency, bins, fn, ["options", "cutPoints", "frequency"]);

@@ -106,7 +106,9 @@ export function rfmSegments(scores: readonly RfmScoreInput[], options: RfmSegmen
     const v: number[] = [];
     for (const key of ["r", "f", "m"]) {
       const x = row[key];
-      const requirement = custom ? "an integer score >= 1" : "an integer score from 1 to 5 (the default segment table is for 5 bins)";
+      const requirement = custom
+        ? "an integer score >= 1"
+        : "an integer score from 1 to 5 (the default segment table is for 5 bins)";
       if (typeof x !== "number") throw metricsError(fn, "invalid_type", [i, key], requirement, x);
       if (!Number.isFinite(x)) throw metricsError(fn, "not_finite", [i, key], requirement, x);
       if (!Number.isInteger(x)) throw metricsError(fn, "not_integer", [i, key], requirement, x);

@@ -58,14 +58,16 @@ export const RfmSegmentRuleSchema: z.ZodType<RfmSegmentRule> = /* @__PURE__ */ z
  *
  * @category Segments
  */
-export const RfmSegmentMapSchema: z.ZodType<RfmSegmentMap> = /* @__PURE__ */ z.array(RfmSegmentRuleSchema).superRefine((map, ctx) => {
-  try {
-    validateRfmSegmentMap(map, "RfmSegmentMapSchema", []);
-  } catch (e) {
-    if (!isMetricsError(e)) throw e;
-    ctx.addIssue({ code: "custom", path: [...e.path], message: e.message, params: { metricsCode: e.code } });
-  }
-});
+export const RfmSegmentMapSchema: z.ZodType<RfmSegmentMap> = /* @__PURE__ */ z
+  .array(RfmSegmentRuleSchema)
+  .superRefine((map, ctx) => {
+    try {
+      validateRfmSegmentMap(map, "RfmSegmentMapSchema", []);
+    } catch (e) {
+      if (!isMetricsError(e)) throw e;
+      ctx.addIssue({ code: "custom", path: [...e.path], message: e.message, params: { metricsCode: e.code } });
+    }
+  });
 
 /**
  * Validates an untrusted RFM segment table (e.g. from JSON).

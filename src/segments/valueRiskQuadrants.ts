@@ -124,15 +124,18 @@ const ORDER: readonly ValueRiskQuadrant[] = ["retain", "rescue", "develop", "dep
 export function valueRiskQuadrants(rows: readonly ValueRiskInput[], options: ValueRiskOptions = {}): ValueRiskQuadrants {
   assertKnownOptions(options, ["aliveThreshold", "valueThreshold"], "valueRiskQuadrants");
   const fn = "valueRiskQuadrants";
-  const alive = options.aliveThreshold === undefined ? 0.5 : assertProbability(options.aliveThreshold, fn, ["options", "aliveThreshold"]);
-  if (!Array.isArray(rows)) throw metricsError(fn, "invalid_type", ["rows"], "an array of { customerId, probabilityAlive, value }", rows);
+  const alive =
+    options.aliveThreshold === undefined ? 0.5 : assertProbability(options.aliveThreshold, fn, ["options", "aliveThreshold"]);
+  if (!Array.isArray(rows))
+    throw metricsError(fn, "invalid_type", ["rows"], "an array of { customerId, probabilityAlive, value }", rows);
   const n = rows.length;
   if (n === 0) throw metricsError(fn, "empty_sample", ["rows"], "a non-empty array", rows);
   const p = new Float64Array(n);
   const v = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const row = rows[i] as unknown;
-    if (row === null || typeof row !== "object") throw metricsError(fn, "invalid_type", [i], "an object { customerId, probabilityAlive, value }", row);
+    if (row === null || typeof row !== "object")
+      throw metricsError(fn, "invalid_type", [i], "an object { customerId, probabilityAlive, value }", row);
     const r = row as Record<string, unknown>;
     p[i] = assertProbability(r["probabilityAlive"], fn, [i, "probabilityAlive"]);
     v[i] = assertFinite(r["value"], fn, [i, "value"]);
@@ -159,7 +162,12 @@ export function valueRiskQuadrants(rows: readonly ValueRiskInput[], options: Val
     counts[q] = (counts[q] as number) + 1;
     sums[q] = (sums[q] as number) + (v[i] as number);
     total += v[i] as number;
-    customers[i] = { customerId: (rows[i] as ValueRiskInput).customerId, quadrant: ORDER[q] as ValueRiskQuadrant, probabilityAlive: p[i] as number, value: v[i] as number };
+    customers[i] = {
+      customerId: (rows[i] as ValueRiskInput).customerId,
+      quadrant: ORDER[q] as ValueRiskQuadrant,
+      probabilityAlive: p[i] as number,
+      value: v[i] as number,
+    };
   }
   return {
     n,

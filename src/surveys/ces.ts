@@ -90,7 +90,10 @@ export interface CesResult {
  */
 export function ces(scores: ArrayLike<number | null | undefined> | RatingTally, options: CesOptions = {}): CesResult {
   assertKnownOptions(options, ["agreeMin", "confidence", "method", "onInvalid", "scale"], "ces");
-  const method = options.method === undefined ? "mean" : assertOneOf(options.method, ["mean", "share-agree"] as const, "ces", ["options", "method"]);
+  const method =
+    options.method === undefined
+      ? "mean"
+      : assertOneOf(options.method, ["mean", "share-agree"] as const, "ces", ["options", "method"]);
   const r = ratingMetric("ces", scores, options, 7, method === "share-agree", options.agreeMin, "agreeMin", (s) =>
     s.max - s.min + 1 >= 7 ? s.max - 2 : s.max - 1,
   );

@@ -46,7 +46,11 @@ export interface ChecklistTally {
 }
 
 /** @internal */
-export function tallyChecklist(def: CheckedChecklist, answers: ChecklistAnswers | readonly ChecklistAnswers[], fn: string): ChecklistTally {
+export function tallyChecklist(
+  def: CheckedChecklist,
+  answers: ChecklistAnswers | readonly ChecklistAnswers[],
+  fn: string,
+): ChecklistTally {
   const many = isArrayLike(answers);
   const sets = (many ? answers : [answers]) as readonly ChecklistAnswers[];
   if (sets.length === 0) throw metricsError(fn, "empty_sample", ["answers"], "at least one set of answers", answers);
@@ -57,11 +61,13 @@ export function tallyChecklist(def: CheckedChecklist, answers: ChecklistAnswers 
   const answered = new Array<number>(order.length).fill(0);
   sets.forEach((set, r) => {
     const base: PathSegment[] = many ? ["answers", r] : ["answers"];
-    if (typeof set !== "object" || set === null || Array.isArray(set)) throw metricsError(fn, "invalid_type", base, "an object of answers by item id", set);
+    if (typeof set !== "object" || set === null || Array.isArray(set))
+      throw metricsError(fn, "invalid_type", base, "an object of answers by item id", set);
     for (const key of Object.keys(set)) {
       assertSafeKey(key, fn, [...base, key]);
       const k = pos.get(key);
-      if (k === undefined) throw metricsError(fn, "unknown_reference", [...base, key], "the id of an item of this checklist", key);
+      if (k === undefined)
+        throw metricsError(fn, "unknown_reference", [...base, key], "the id of an item of this checklist", key);
       const v = set[key];
       if (v === null || v === undefined) continue;
       if (v === true || v === "yes") yes[k] = (yes[k] as number) + 1;
@@ -73,7 +79,12 @@ export function tallyChecklist(def: CheckedChecklist, answers: ChecklistAnswers 
   return {
     checklistId: def.id,
     respondents: sets.length,
-    items: order.map((it, k) => ({ id: it.id, yes: yes[k] as number, no: no[k] as number, unanswered: sets.length - (answered[k] as number) })),
+    items: order.map((it, k) => ({
+      id: it.id,
+      yes: yes[k] as number,
+      no: no[k] as number,
+      unanswered: sets.length - (answered[k] as number),
+    })),
   };
 }
 
@@ -96,7 +107,10 @@ export function tallyChecklist(def: CheckedChecklist, answers: ChecklistAnswers 
  *
  * @category Surveys
  */
-export function checklistTally(definition: ChecklistDefinition, answers: ChecklistAnswers | readonly ChecklistAnswers[]): ChecklistTally {
+export function checklistTally(
+  definition: ChecklistDefinition,
+  answers: ChecklistAnswers | readonly ChecklistAnswers[],
+): ChecklistTally {
   const fn = "checklistTally";
   return tallyChecklist(checkChecklist(definition, fn, ["definition"]), answers, fn);
 }

@@ -57,6 +57,7 @@ export const CUSTOMER_INTIMACY_CHECKLIST: ChecklistDefinition = {
   rule: "above",
   recommendation: {
     met: "Most answers are yes: customer intimacy fits. Invest in knowing individual customers and in staff who can act on that knowledge.",
-    notMet: "Most answers are no: customer intimacy is unlikely to pay off yet. Compete on cost or product first, or fix the gaps marked no.",
+    notMet:
+      "Most answers are no: customer intimacy is unlikely to pay off yet. Compete on cost or product first, or fix the gaps marked no.",
   },
 };

@@ -96,7 +96,10 @@ export interface CsatResult {
  */
 export function csat(scores: ArrayLike<number | null | undefined> | RatingTally, options: CsatOptions = {}): CsatResult {
   assertKnownOptions(options, ["confidence", "method", "onInvalid", "satisfiedMin", "scale"], "csat");
-  const method = options.method === undefined ? "top-box" : assertOneOf(options.method, ["top-box", "mean"] as const, "csat", ["options", "method"]);
+  const method =
+    options.method === undefined
+      ? "top-box"
+      : assertOneOf(options.method, ["top-box", "mean"] as const, "csat", ["options", "method"]);
   const r = ratingMetric("csat", scores, options, 5, method === "top-box", options.satisfiedMin, "satisfiedMin", (s) =>
     s.max - s.min + 1 >= 5 ? s.max - 1 : s.max,
   );

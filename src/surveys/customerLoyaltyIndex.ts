@@ -140,8 +140,13 @@ export function customerLoyaltyIndex(
   responses: readonly LoyaltyIndexResponse[] | LoyaltyIndexTally,
   options: CustomerLoyaltyIndexOptions = {},
 ): CustomerLoyaltyIndexResult {
-  assertKnownOptions(options, ["confidence", "levelThresholds", "method", "netCutoffs", "onInvalid", "scale"], "customerLoyaltyIndex");
-  const method = options.method === undefined ? "mean" : assertOneOf(options.method, ["mean", "net"] as const, FN, ["options", "method"]);
+  assertKnownOptions(
+    options,
+    ["confidence", "levelThresholds", "method", "netCutoffs", "onInvalid", "scale"],
+    "customerLoyaltyIndex",
+  );
+  const method =
+    options.method === undefined ? "mean" : assertOneOf(options.method, ["mean", "net"] as const, FN, ["options", "method"]);
   const confidence = checkConfidence(options.confidence ?? 0.95, FN, ["options", "confidence"]);
   let tally: LoyaltyIndexTally;
   let respondentLevels: (LoyaltyLevel | null)[] | null = null;
@@ -154,7 +159,13 @@ export function customerLoyaltyIndex(
   const { n, scale } = tally;
   if (n === 0) throw metricsError(FN, "empty_sample", [], "at least one valid response", n);
   if (method === "net" && tally.netCutoffs === null) {
-    throw metricsError(FN, "invalid_option", ["options", "netCutoffs"], `given for the "net" method on a ${scale.min}..${scale.max} scale (no standard cut-offs)`, undefined);
+    throw metricsError(
+      FN,
+      "invalid_option",
+      ["options", "netCutoffs"],
+      `given for the "net" method on a ${scale.min}..${scale.max} scale (no standard cut-offs)`,
+      undefined,
+    );
   }
   const range = scale.max - scale.min;
   const norm = (v: number) => (100 * (v - scale.min)) / range;
@@ -196,7 +207,12 @@ export function customerLoyaltyIndex(
       }
     });
     const mean = sum / n;
-    return { mean, normalized: norm(mean), net: tally.netCutoffs === null ? null : (100 * (pro - det)) / n, distribution: counts };
+    return {
+      mean,
+      normalized: norm(mean),
+      net: tally.netCutoffs === null ? null : (100 * (pro - det)) / n,
+      distribution: counts,
+    };
   };
   return {
     value,

@@ -1,7 +1,14 @@
 import { type PathSegment, metricsError } from "../core/errors.js";
 import { assertInRange, assertOneOf, isArrayLike, assertKnownOptions } from "../core/guards.js";
 import { readPoint, readScale, type Scale } from "./_internal/scale.js";
-import { emptyRatingExclusions, ratingError, ratingProblem, type RatingExclusions, type RatingScale, type RatingScaleInput } from "./ratingTally.js";
+import {
+  emptyRatingExclusions,
+  ratingError,
+  ratingProblem,
+  type RatingExclusions,
+  type RatingScale,
+  type RatingScaleInput,
+} from "./ratingTally.js";
 
 /**
  * One respondent's answers to the three Customer Loyalty Index questions:
@@ -134,24 +141,36 @@ export function readLoyaltyIndexSettings(options: LoyaltyIndexTallyOptions, fn: 
   let netCutoffs: NetCutoffs | null = null;
   if (options.netCutoffs !== undefined) {
     const c = options.netCutoffs as unknown;
-    if (typeof c !== "object" || c === null) throw metricsError(fn, "invalid_type", ["options", "netCutoffs"], "{ promoterMin, detractorMax }", c);
+    if (typeof c !== "object" || c === null)
+      throw metricsError(fn, "invalid_type", ["options", "netCutoffs"], "{ promoterMin, detractorMax }", c);
     const promoterMin = readPoint((c as NetCutoffs).promoterMin, scale, fn, ["options", "netCutoffs", "promoterMin"]);
     const detractorMax = readPoint((c as NetCutoffs).detractorMax, scale, fn, ["options", "netCutoffs", "detractorMax"]);
     if (!(promoterMin > detractorMax)) {
-      throw metricsError(fn, "out_of_range", ["options", "netCutoffs", "promoterMin"], `greater than detractorMax (${detractorMax})`, promoterMin);
+      throw metricsError(
+        fn,
+        "out_of_range",
+        ["options", "netCutoffs", "promoterMin"],
+        `greater than detractorMax (${detractorMax})`,
+        promoterMin,
+      );
     }
     netCutoffs = { promoterMin, detractorMax };
   } else if (scale.min === 0 && scale.max === 10) netCutoffs = { promoterMin: 9, detractorMax: 6 };
   let levelThresholds = { high: 80, medium: 60 };
   if (options.levelThresholds !== undefined) {
     const t = options.levelThresholds as unknown;
-    if (typeof t !== "object" || t === null) throw metricsError(fn, "invalid_type", ["options", "levelThresholds"], "{ high, medium } on 0–100", t);
+    if (typeof t !== "object" || t === null)
+      throw metricsError(fn, "invalid_type", ["options", "levelThresholds"], "{ high, medium } on 0–100", t);
     const high = assertInRange((t as { high?: unknown }).high, 0, 100, fn, ["options", "levelThresholds", "high"]);
     const medium = assertInRange((t as { medium?: unknown }).medium, 0, 100, fn, ["options", "levelThresholds", "medium"]);
-    if (!(high >= medium)) throw metricsError(fn, "out_of_range", ["options", "levelThresholds", "high"], `at least medium (${medium})`, high);
+    if (!(high >= medium))
+      throw metricsError(fn, "out_of_range", ["options", "levelThresholds", "high"], `at least medium (${medium})`, high);
     levelThresholds = { high, medium };
   }
-  const onInvalid = options.onInvalid === undefined ? "throw" : assertOneOf(options.onInvalid, ["throw", "skip"] as const, fn, ["options", "onInvalid"]);
+  const onInvalid =
+    options.onInvalid === undefined
+      ? "throw"
+      : assertOneOf(options.onInvalid, ["throw", "skip"] as const, fn, ["options", "onInvalid"]);
   return { scale, netCutoffs, levelThresholds, onInvalid };
 }
 
@@ -170,11 +189,16 @@ export function tallyLoyaltyIndex(
   s: LoyaltyIndexSettings,
   fn: string,
 ): { tally: LoyaltyIndexTally; respondentLevels: (LoyaltyLevel | null)[] } {
-  if (!isArrayLike(responses)) throw metricsError(fn, "invalid_type", [], "an array of { recommend, repurchase, tryOther }", responses);
+  if (!isArrayLike(responses))
+    throw metricsError(fn, "invalid_type", [], "an array of { recommend, repurchase, tryOther }", responses);
   if (responses.length === 0) throw metricsError(fn, "empty_sample", [], "a non-empty array of responses", responses);
   const { min, max, best } = s.scale;
   const range = max - min;
-  const hist = { recommend: new Array<number>(range + 1).fill(0), repurchase: new Array<number>(range + 1).fill(0), tryOther: new Array<number>(range + 1).fill(0) };
+  const hist = {
+    recommend: new Array<number>(range + 1).fill(0),
+    repurchase: new Array<number>(range + 1).fill(0),
+    tryOther: new Array<number>(range + 1).fill(0),
+  };
   const excluded = emptyRatingExclusions();
   const levels = { high: 0, medium: 0, low: 0 };
   const respondentLevels: (LoyaltyLevel | null)[] = new Array<LoyaltyLevel | null>(responses.length).fill(null);
@@ -188,7 +212,8 @@ export function tallyLoyaltyIndex(
   outer: for (let i = 0; i < responses.length; i++) {
     const r = responses[i] as LoyaltyIndexResponse | null | undefined;
     if (typeof r !== "object" || r === null) {
-      if (s.onInvalid === "throw") throw metricsError(fn, "invalid_type", [i], "a response { recommend, repurchase, tryOther }", r);
+      if (s.onInvalid === "throw")
+        throw metricsError(fn, "invalid_type", [i], "a response { recommend, repurchase, tryOther }", r);
       excluded.count++;
       excluded.byReason.invalid_type++;
       continue;
@@ -262,7 +287,10 @@ export function tallyLoyaltyIndex(
  *
  * @category Surveys
  */
-export function customerLoyaltyIndexTally(responses: readonly LoyaltyIndexResponse[], options: LoyaltyIndexTallyOptions = {}): LoyaltyIndexTally {
+export function customerLoyaltyIndexTally(
+  responses: readonly LoyaltyIndexResponse[],
+  options: LoyaltyIndexTallyOptions = {},
+): LoyaltyIndexTally {
   assertKnownOptions(options, ["levelThresholds", "netCutoffs", "onInvalid", "scale"], "customerLoyaltyIndexTally");
   const fn = "customerLoyaltyIndexTally";
   return tallyLoyaltyIndex(responses, readLoyaltyIndexSettings(options, fn), fn).tally;

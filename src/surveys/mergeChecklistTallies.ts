@@ -22,7 +22,8 @@ export function mergeChecklistTallies(...tallies: readonly ChecklistTally[]): Ch
   if (tallies.length === 0) throw metricsError(fn, "empty_sample", [], "at least one tally");
   tallies.forEach((t, i) => {
     const x = t as { respondents?: unknown; items?: unknown } | null;
-    if (typeof x !== "object" || x === null || Array.isArray(x)) throw metricsError(fn, "invalid_type", [i], "a checklist tally", t);
+    if (typeof x !== "object" || x === null || Array.isArray(x))
+      throw metricsError(fn, "invalid_type", [i], "a checklist tally", t);
     if (!Array.isArray(x.items) || !x.items.every((it) => typeof it === "object" && it !== null)) {
       throw metricsError(fn, "invalid_type", [i, "items"], "an array of item counts", x.items);
     }

@@ -28,13 +28,18 @@ export function mergeLoyaltyIndexTallies(...tallies: readonly LoyaltyIndexTally[
   const first = checked[0] as LoyaltyIndexTally;
   const key = (t: LoyaltyIndexTally) => JSON.stringify([t.scale, t.netCutoffs, t.levelThresholds]);
   const k0 = key(first);
-  const questions = { recommend: [...first.questions.recommend], repurchase: [...first.questions.repurchase], tryOther: [...first.questions.tryOther] };
+  const questions = {
+    recommend: [...first.questions.recommend],
+    repurchase: [...first.questions.repurchase],
+    tryOther: [...first.questions.tryOther],
+  };
   let { n, sumTotals, sumSquaredTotals, sumNet, sumSquaredNet } = first;
   const levels = { ...first.levels };
   const excluded = { count: first.excluded.count, byReason: { ...first.excluded.byReason } };
   for (let i = 1; i < checked.length; i++) {
     const t = checked[i] as LoyaltyIndexTally;
-    if (key(t) !== k0) throw metricsError(fn, "unit_mismatch", [i], "a tally with the same scale, net cut-offs and level thresholds", key(t));
+    if (key(t) !== k0)
+      throw metricsError(fn, "unit_mismatch", [i], "a tally with the same scale, net cut-offs and level thresholds", key(t));
     for (const q of ["recommend", "repurchase", "tryOther"] as const) {
       t.questions[q].forEach((c, k) => {
         questions[q][k] = (questions[q][k] as number) + c;

@@ -29,7 +29,11 @@ export function mergeSurveyTallies(...tallies: readonly SurveyTally[]): SurveyTa
   if (tallies.length === 0) throw metricsError(fn, "empty_sample", [], "at least one tally");
   tallies.forEach((t, i) => checkSurveyTallyShape(t, fn, i));
   const shape = (t: SurveyTally) =>
-    JSON.stringify([t.surveyId, t.questions.map((q) => [q.id, q.min, q.max, q.counts.length]), t.indices.map((x) => [x.id, x.method])]);
+    JSON.stringify([
+      t.surveyId,
+      t.questions.map((q) => [q.id, q.min, q.max, q.counts.length]),
+      t.indices.map((x) => [x.id, x.method]),
+    ]);
   const first = tallies[0] as SurveyTally;
   const s0 = shape(first);
   const questions = first.questions.map((q) => ({ id: q.id, min: q.min, max: q.max, counts: [...q.counts] }));
@@ -64,7 +68,10 @@ function checkSurveyTallyShape(t: unknown, fn: string, i: number): void {
   const requirement = "a survey tally from surveyTally()";
   if (typeof t !== "object" || t === null || Array.isArray(t)) throw metricsError(fn, "invalid_type", [i], requirement, t);
   const x = t as { n?: unknown; questions?: unknown; indices?: unknown; excluded?: unknown };
-  if (!Array.isArray(x.questions) || !x.questions.every((q) => typeof q === "object" && q !== null && Array.isArray((q as { counts?: unknown }).counts))) {
+  if (
+    !Array.isArray(x.questions) ||
+    !x.questions.every((q) => typeof q === "object" && q !== null && Array.isArray((q as { counts?: unknown }).counts))
+  ) {
     throw metricsError(fn, "invalid_type", [i, "questions"], "an array of question counts", x.questions);
   }
   if (!Array.isArray(x.indices) || !x.indices.every((q) => typeof q === "object" && q !== null)) {
@@ -72,7 +79,13 @@ function checkSurveyTallyShape(t: unknown, fn: string, i: number): void {
   }
   if (typeof x.n !== "number" || !Number.isFinite(x.n)) throw metricsError(fn, "invalid_type", [i, "n"], "a finite count", x.n);
   const ex = x.excluded as { byReason?: unknown; responses?: unknown } | null | undefined;
-  if (typeof ex !== "object" || ex === null || typeof ex.byReason !== "object" || ex.byReason === null || !Array.isArray(ex.responses)) {
+  if (
+    typeof ex !== "object" ||
+    ex === null ||
+    typeof ex.byReason !== "object" ||
+    ex.byReason === null ||
+    !Array.isArray(ex.responses)
+  ) {
     throw metricsError(fn, "invalid_type", [i, "excluded"], "the tally's exclusions { byReason, responses }", ex);
   }
 }

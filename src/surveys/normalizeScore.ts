@@ -22,10 +22,14 @@ import { readScale } from "./_internal/scale.js";
  *
  * @category Surveys
  */
-export function normalizeScore(value: number, scale: { readonly min: number; readonly max: number; readonly best?: "max" | "min" } | number): number {
+export function normalizeScore(
+  value: number,
+  scale: { readonly min: number; readonly max: number; readonly best?: "max" | "min" } | number,
+): number {
   const s = readScale(scale, "normalizeScore", ["scale"]);
   const v = assertFinite(value, "normalizeScore", ["value"]);
-  if (v < s.min || v > s.max) throw metricsError("normalizeScore", "out_of_range", ["value"], `a rating from ${s.min} to ${s.max}`, value);
+  if (v < s.min || v > s.max)
+    throw metricsError("normalizeScore", "out_of_range", ["value"], `a rating from ${s.min} to ${s.max}`, value);
   const oriented = s.best === "max" ? v : s.min + s.max - v;
   return (100 * (oriented - s.min)) / (s.max - s.min);
 }

@@ -136,7 +136,8 @@ export function ratingError(fn: string, v: unknown, path: readonly (string | num
 export function ratingTally(scores: ArrayLike<number | null | undefined>, options: RatingTallyOptions = {}): RatingTally {
   assertKnownOptions(options, ["onInvalid", "scale"], "ratingTally");
   const scale = readScale(options.scale ?? 5, FN, ["options", "scale"]);
-  const onInvalid = options.onInvalid === undefined ? "throw" : assertOneOf(options.onInvalid, POLICIES, FN, ["options", "onInvalid"]);
+  const onInvalid =
+    options.onInvalid === undefined ? "throw" : assertOneOf(options.onInvalid, POLICIES, FN, ["options", "onInvalid"]);
   if (!isArrayLike(scores)) throw metricsError(FN, "invalid_type", [], "an array of ratings", scores);
   if (scores.length === 0) throw metricsError(FN, "empty_sample", [], "a non-empty array of ratings", scores);
   const { min, max } = scale;

@@ -25,7 +25,8 @@ import { readScale } from "./_internal/scale.js";
 export function reverseScore(value: number, scale: { readonly min: number; readonly max: number } | number): number {
   const s = readScale(scale, "reverseScore", ["scale"]);
   const v = assertFinite(value, "reverseScore", ["value"]);
-  if (v < s.min || v > s.max) throw metricsError("reverseScore", "out_of_range", ["value"], `a rating from ${s.min} to ${s.max}`, value);
+  if (v < s.min || v > s.max)
+    throw metricsError("reverseScore", "out_of_range", ["value"], `a rating from ${s.min} to ${s.max}`, value);
   const r = s.min + s.max - v;
   return r === 0 ? 0 : r;
 }

@@ -10,7 +10,11 @@ function refineWith(check: (value: never, fn: string) => unknown, fn: string) {
       check(value as never, fn);
     } catch (e) {
       if (!isMetricsError(e)) throw e;
-      ctx.addIssue({ code: "custom", path: [...e.path], message: e.code === "unsafe_key" ? `unsafe key: ${e.message}` : e.message });
+      ctx.addIssue({
+        code: "custom",
+        path: [...e.path],
+        message: e.code === "unsafe_key" ? `unsafe key: ${e.message}` : e.message,
+      });
     }
   };
 }
@@ -29,7 +33,8 @@ function rejectUnsafeKeys(value: unknown, fn: string, path: PathSegment[], depth
     return;
   }
   for (const key of Object.keys(value)) {
-    if (UNSAFE_KEYS.has(key)) throw metricsError(fn, "unsafe_key", [...path, key], "a key other than __proto__, constructor or prototype", key);
+    if (UNSAFE_KEYS.has(key))
+      throw metricsError(fn, "unsafe_key", [...path, key], "a key other than __proto__, constructor or prototype", key);
     rejectUnsafeKeys((value as Record<string, unknown>)[key], fn, [...path, key], depth + 1);
   }
 }

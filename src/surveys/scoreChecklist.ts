@@ -113,12 +113,19 @@ export function scoreChecklist(
 ): ChecklistScore {
   assertKnownOptions(options, ["unanswered"], "scoreChecklist");
   const fn = "scoreChecklist";
-  const policy = options.unanswered === undefined ? "exclude" : assertOneOf(options.unanswered, ["exclude", "no"] as const, fn, ["options", "unanswered"]);
+  const policy =
+    options.unanswered === undefined
+      ? "exclude"
+      : assertOneOf(options.unanswered, ["exclude", "no"] as const, fn, ["options", "unanswered"]);
   const def = checkChecklist(definition, fn, ["definition"]);
   let tally: ChecklistTally;
   const a = answers as unknown;
   const isTally =
-    typeof a === "object" && a !== null && !Array.isArray(a) && Array.isArray((a as { items?: unknown }).items) && typeof (a as { respondents?: unknown }).respondents === "number";
+    typeof a === "object" &&
+    a !== null &&
+    !Array.isArray(a) &&
+    Array.isArray((a as { items?: unknown }).items) &&
+    typeof (a as { respondents?: unknown }).respondents === "number";
   if (isTally) {
     tally = a as ChecklistTally;
     const ids = [...def.items.keys()];
@@ -148,7 +155,8 @@ export function scoreChecklist(
     no += it.no;
     unanswered += it.unanswered;
   });
-  if (!(wAll > 0)) throw metricsError(fn, "empty_sample", ["answers"], "at least one answered item (with a weight above 0)", wAll);
+  if (!(wAll > 0))
+    throw metricsError(fn, "empty_sample", ["answers"], "at least one answered item (with a weight above 0)", wAll);
   const yesShare = wYes / wAll;
   const recommended = def.rule === "above" ? yesShare > def.threshold : yesShare >= def.threshold;
   return {
@@ -159,9 +167,22 @@ export function scoreChecklist(
     respondents: tally.respondents,
     sections: def.sections.map((sec, k) => {
       const s = secAcc[k] as (typeof secAcc)[number];
-      return { id: sec.id, title: sec.title, yes: s.yes, no: s.no, unanswered: s.unanswered, yesShare: s.wAll > 0 ? s.wYes / s.wAll : null };
+      return {
+        id: sec.id,
+        title: sec.title,
+        yes: s.yes,
+        no: s.no,
+        unanswered: s.unanswered,
+        yesShare: s.wAll > 0 ? s.wYes / s.wAll : null,
+      };
     }),
-    items: tally.items.map((it, k) => ({ id: it.id, text: (info[k] as (typeof info)[number]).text, yes: it.yes, no: it.no, unanswered: it.unanswered })),
+    items: tally.items.map((it, k) => ({
+      id: it.id,
+      text: (info[k] as (typeof info)[number]).text,
+      yes: it.yes,
+      no: it.no,
+      unanswered: it.unanswered,
+    })),
     threshold: def.threshold,
     rule: def.rule,
     recommended,

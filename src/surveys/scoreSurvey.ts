@@ -110,8 +110,20 @@ const FN = "scoreSurvey";
 export function finalizeSurvey(def: CheckedDefinition, tally: SurveyTally, confidence: number): SurveyScore {
   const questions = def.questions.map((q, k): SurveyQuestionStats => {
     const t = tally.questions[k];
-    if (t === undefined || t.id !== q.id || t.min !== q.scale.min || t.max !== q.scale.max || t.counts.length !== q.scale.max - q.scale.min + 1) {
-      throw metricsError(FN, "unit_mismatch", ["tally", "questions", k], `counts for question "${q.id}" on ${q.scale.min}..${q.scale.max}`, t);
+    if (
+      t === undefined ||
+      t.id !== q.id ||
+      t.min !== q.scale.min ||
+      t.max !== q.scale.max ||
+      t.counts.length !== q.scale.max - q.scale.min + 1
+    ) {
+      throw metricsError(
+        FN,
+        "unit_mismatch",
+        ["tally", "questions", k],
+        `counts for question "${q.id}" on ${q.scale.min}..${q.scale.max}`,
+        t,
+      );
     }
     let n = 0;
     let sum = 0;
@@ -172,7 +184,16 @@ export function finalizeSurvey(def: CheckedDefinition, tally: SurveyTally, confi
         se = sd === null ? null : sd / Math.sqrt(t.n);
       }
     }
-    return { id: ix.id, label: ix.label, method: ix.method, value: mean, n: t.n, confidenceInterval: ci, intervalMethod: box ? "wilson" : "t", standardError: se };
+    return {
+      id: ix.id,
+      label: ix.label,
+      method: ix.method,
+      value: mean,
+      n: t.n,
+      confidenceInterval: ci,
+      intervalMethod: box ? "wilson" : "t",
+      standardError: se,
+    };
   });
   return { surveyId: def.id, n: tally.n, questions, indices, excluded: tally.excluded, confidence };
 }
@@ -217,15 +238,27 @@ export function finalizeSurvey(def: CheckedDefinition, tally: SurveyTally, confi
  *
  * @category Surveys
  */
-export function scoreSurvey(definition: SurveyDefinition, responses: readonly SurveyResponse[] | SurveyTally, options: ScoreSurveyOptions = {}): SurveyScore {
+export function scoreSurvey(
+  definition: SurveyDefinition,
+  responses: readonly SurveyResponse[] | SurveyTally,
+  options: ScoreSurveyOptions = {},
+): SurveyScore {
   assertKnownOptions(options, ["confidence", "onInvalid"], "scoreSurvey");
   const confidence = checkConfidence(options.confidence ?? 0.95, FN, ["options", "confidence"]);
-  const onInvalid = options.onInvalid === undefined ? "skip" : assertOneOf(options.onInvalid, ["skip", "throw"] as const, FN, ["options", "onInvalid"]);
+  const onInvalid =
+    options.onInvalid === undefined
+      ? "skip"
+      : assertOneOf(options.onInvalid, ["skip", "throw"] as const, FN, ["options", "onInvalid"]);
   const def = checkDefinition(definition, FN, ["definition"]);
   let tally: SurveyTally;
   if (typeof responses === "object" && responses !== null && !Array.isArray(responses) && "questions" in responses) {
     tally = responses as SurveyTally;
-    if (typeof tally.n !== "number" || !Array.isArray(tally.questions) || !Array.isArray(tally.indices) || typeof tally.excluded !== "object") {
+    if (
+      typeof tally.n !== "number" ||
+      !Array.isArray(tally.questions) ||
+      !Array.isArray(tally.indices) ||
+      typeof tally.excluded !== "object"
+    ) {
       throw metricsError(FN, "invalid_input", ["responses"], "an array of responses or a survey tally", responses);
     }
   } else tally = tallySurvey(def, responses as readonly SurveyResponse[], onInvalid, FN);

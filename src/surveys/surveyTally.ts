@@ -25,7 +25,8 @@ export interface SurveyResponse {
  *
  * @category Surveys
  */
-export type SurveyExclusionReason = "duplicate_respondent" | "invalid_response" | "unknown_question" | "off_scale" | "missing_required";
+export type SurveyExclusionReason =
+  "duplicate_respondent" | "invalid_response" | "unknown_question" | "off_scale" | "missing_required";
 
 /**
  * One excluded response.
@@ -128,7 +129,10 @@ const CODES = {
 } as const;
 
 /** @internal Value of one index for one respondent, or null when none of its items was answered. */
-export function indexValue(method: SurveyIndexMethod, items: readonly { q: QuestionInfo; w: number; c: number }[]): number | null {
+export function indexValue(
+  method: SurveyIndexMethod,
+  items: readonly { q: QuestionInfo; w: number; c: number }[],
+): number | null {
   let wsum = 0;
   let acc = 0;
   for (const { q, w, c } of items) {
@@ -156,8 +160,14 @@ export function indexValue(method: SurveyIndexMethod, items: readonly { q: Quest
 }
 
 /** @internal Tally on a checked definition. */
-export function tallySurvey(def: CheckedDefinition, responses: readonly SurveyResponse[], onInvalid: "skip" | "throw", fn: string): SurveyTally {
-  if (!isArrayLike(responses)) throw metricsError(fn, "invalid_type", ["responses"], "an array of { respondentId?, answers }", responses);
+export function tallySurvey(
+  def: CheckedDefinition,
+  responses: readonly SurveyResponse[],
+  onInvalid: "skip" | "throw",
+  fn: string,
+): SurveyTally {
+  if (!isArrayLike(responses))
+    throw metricsError(fn, "invalid_type", ["responses"], "an array of { respondentId?, answers }", responses);
   if (responses.length === 0) throw metricsError(fn, "empty_sample", ["responses"], "a non-empty array of responses", responses);
   const counts = def.questions.map((q) => new Array<number>(q.scale.max - q.scale.min + 1).fill(0));
   const ixAcc = def.indices.map(() => ({ n: 0, sum: 0, sumSquares: 0 }));
@@ -169,7 +179,13 @@ export function tallySurvey(def: CheckedDefinition, responses: readonly SurveyRe
   for (let i = 0; i < responses.length; i++) {
     const r = responses[i] as SurveyResponse | null | undefined;
     let rid: string | null = null;
-    const exclude = (reason: SurveyExclusionReason, questionId: string | null, path: readonly PathSegment[], value: unknown, requirement: string): void => {
+    const exclude = (
+      reason: SurveyExclusionReason,
+      questionId: string | null,
+      path: readonly PathSegment[],
+      value: unknown,
+      requirement: string,
+    ): void => {
       if (onInvalid === "throw") throw metricsError(fn, CODES[reason], path, requirement, value);
       byReason[reason]++;
       list.push({ index: i, respondentId: rid, reason, questionId });
@@ -212,7 +228,13 @@ export function tallySurvey(def: CheckedDefinition, responses: readonly SurveyRe
     if (bad) continue;
     const missing = def.questions.find((q) => q.required && values[q.position] === null);
     if (missing !== undefined) {
-      exclude("missing_required", missing.id, ["responses", i, "answers", missing.id], undefined, "answered (the question is required)");
+      exclude(
+        "missing_required",
+        missing.id,
+        ["responses", i, "answers", missing.id],
+        undefined,
+        "answered (the question is required)",
+      );
       continue;
     }
     n++;
@@ -243,7 +265,11 @@ export function tallySurvey(def: CheckedDefinition, responses: readonly SurveyRe
     surveyId: def.id,
     n,
     questions: def.questions.map((q, k) => ({ id: q.id, min: q.scale.min, max: q.scale.max, counts: counts[k] as number[] })),
-    indices: def.indices.map((ix, j) => ({ id: ix.id, method: ix.method, ...(ixAcc[j] as { n: number; sum: number; sumSquares: number }) })),
+    indices: def.indices.map((ix, j) => ({
+      id: ix.id,
+      method: ix.method,
+      ...(ixAcc[j] as { n: number; sum: number; sumSquares: number }),
+    })),
     excluded: { count, byReason, responses: list },
   };
 }
@@ -275,9 +301,16 @@ export function tallySurvey(def: CheckedDefinition, responses: readonly SurveyRe
  *
  * @category Surveys
  */
-export function surveyTally(definition: SurveyDefinition, responses: readonly SurveyResponse[], options: SurveyTallyOptions = {}): SurveyTally {
+export function surveyTally(
+  definition: SurveyDefinition,
+  responses: readonly SurveyResponse[],
+  options: SurveyTallyOptions = {},
+): SurveyTally {
   assertKnownOptions(options, ["onInvalid"], "surveyTally");
   const fn = "surveyTally";
-  const onInvalid = options.onInvalid === undefined ? "skip" : assertOneOf(options.onInvalid, ["skip", "throw"] as const, fn, ["options", "onInvalid"]);
+  const onInvalid =
+    options.onInvalid === undefined
+      ? "skip"
+      : assertOneOf(options.onInvalid, ["skip", "throw"] as const, fn, ["options", "onInvalid"]);
   return tallySurvey(checkDefinition(definition, fn, ["definition"]), responses, onInvalid, fn);
 }

@@ -25,7 +25,9 @@ const dist = join(root, "dist");
 function expectSame(browser: unknown, node: unknown, path = "results"): void {
   if (typeof node === "number" && typeof browser === "number" && !Number.isInteger(node)) {
     const tol = /standardErrors/.test(path) ? 1e-8 : 1e-12;
-    expect(Math.abs(browser - node), `${path}: browser ${browser} vs node ${node}`).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(node)));
+    expect(Math.abs(browser - node), `${path}: browser ${browser} vs node ${node}`).toBeLessThanOrEqual(
+      tol * Math.max(1, Math.abs(node)),
+    );
     return;
   }
   if (node !== null && typeof node === "object") {
@@ -45,7 +47,8 @@ describe("dist/ ESM in headless Chromium", () => {
   let inputs: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(dist, "index.js"))) throw new Error("dist/ is missing: run `npm run build` first (.ci/run builds before this test)");
+    if (!existsSync(join(dist, "index.js")))
+      throw new Error("dist/ is missing: run `npm run build` first (.ci/run builds before this test)");
     // customer-metrics/<area> → dist/<area>/index.js (the built ESM, not src/).
     const alias: Record<string, string> = { "customer-metrics": join(dist, "index.js") };
     for (const area of AREAS) alias[`customer-metrics/${area}`] = join(dist, area, "index.js");
@@ -79,7 +82,9 @@ describe("dist/ ESM in headless Chromium", () => {
   it("computes the same results in the page as in Node", async () => {
     const page = await (browser as Browser).newPage();
     const problems = watchPage(page);
-    await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><title>customer-metrics in the browser</title></head><body></body></html>`);
+    await page.setContent(
+      `<!doctype html><html><head><meta charset="utf-8"><title>customer-metrics in the browser</title></head><body></body></html>`,
+    );
     await page.addScriptTag({ content: bundle, type: "module" });
     await page.waitForFunction(() => {
       const w = globalThis as unknown as { __results?: unknown; __error?: string };

@@ -15,7 +15,9 @@ import type { DemoSection } from "../../examples/_lib/section.js";
 import { launchChromium, watchPage } from "./_chromium.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const demoFiles = readdirSync(join(root, "examples", "demo")).filter((f) => f.endsWith(".ts")).sort();
+const demoFiles = readdirSync(join(root, "examples", "demo"))
+  .filter((f) => f.endsWith(".ts"))
+  .sort();
 
 /** Chart ids the page must contain: each section's own charts, or else the catalogue's for its area. */
 async function expectedChartIds(): Promise<string[]> {

@@ -8,7 +8,9 @@ export const dataDir = process.env["CUSTOMER_METRICS_DATA"] ?? join(repo, "..", 
 export const hasCdnow = existsSync(join(dataDir, "cdnow_customers_summary.csv")) && existsSync(join(dataDir, "CDNOW_sample.txt"));
 export const hasDonations = existsSync(join(dataDir, "donations.csv"));
 if (!hasCdnow || !hasDonations) {
-  console.warn(`btyd tests: published datasets not found in ${dataDir} (set CUSTOMER_METRICS_DATA); CDNOW/donations reference tests are SKIPPED`);
+  console.warn(
+    `btyd tests: published datasets not found in ${dataDir} (set CUSTOMER_METRICS_DATA); CDNOW/donations reference tests are SKIPPED`,
+  );
 }
 
 export function readCsv(name: string): number[][] {
@@ -21,7 +23,11 @@ export function readCsv(name: string): number[][] {
 
 /** CDNOW 39-week calibration summary (Fader, Hardie & Lee 2005): rows { frequency, recency, T } in weeks. */
 export function cdnowSummary(): { frequency: number; recency: number; T: number }[] {
-  return readCsv("cdnow_customers_summary.csv").map(([, x, tx, T]) => ({ frequency: x as number, recency: tx as number, T: T as number }));
+  return readCsv("cdnow_customers_summary.csv").map(([, x, tx, T]) => ({
+    frequency: x as number,
+    recency: tx as number,
+    T: T as number,
+  }));
 }
 
 /** CDNOW_sample.txt as transactions { customerId, at, amount }. */

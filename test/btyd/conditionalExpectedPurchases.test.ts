@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { conditionalExpectedPurchases, conditionalExpectedPurchasesBatch, fitBetaGeoNbd, type BtydModelSpec } from "../../src/btyd/index.js";
+import {
+  conditionalExpectedPurchases,
+  conditionalExpectedPurchasesBatch,
+  fitBetaGeoNbd,
+  type BtydModelSpec,
+} from "../../src/btyd/index.js";
 import { expectClose, expectMetricsError } from "../helpers/expectClose.js";
 import { cdnowSummary, hasCdnow } from "./_data.js";
 import { ref, TAGS } from "./_models.js";
@@ -18,9 +23,17 @@ describe("conditionalExpectedPurchases", () => {
       it(`matches the mpmath reference (${tag}, ${set.name})`, () => {
         const model = { model: tag, params: set.params } as unknown as BtydModelSpec;
         for (const row of set.rows) {
-          const c = tag === "bg-bb" ? { frequency: row.frequency, recency: row.recency, n: row.n as number } : { frequency: row.frequency, recency: row.recency, T: row.T as number };
+          const c =
+            tag === "bg-bb"
+              ? { frequency: row.frequency, recency: row.recency, n: row.n as number }
+              : { frequency: row.frequency, recency: row.recency, T: row.T as number };
           for (const [t, v] of Object.entries(row.conditional)) {
-            expectClose(conditionalExpectedPurchases(model, c, Number(t)), v, { rel: 1e-9, abs: 1e-14 }, `${JSON.stringify(c)} t=${t}`);
+            expectClose(
+              conditionalExpectedPurchases(model, c, Number(t)),
+              v,
+              { rel: 1e-9, abs: 1e-14 },
+              `${JSON.stringify(c)} t=${t}`,
+            );
           }
         }
       });
@@ -42,11 +55,27 @@ describe("conditionalExpectedPurchases", () => {
       expect(Number.isFinite(p) && p >= 0).toBe(true);
     }
     // CLVTools issue #100's failing row (x = 221, t_x = 103.43, T = 103.57).
-    const v = conditionalExpectedPurchases({ model: "pareto-nbd", params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 } }, { frequency: 221, recency: 103.43, T: 103.57 }, 52);
+    const v = conditionalExpectedPurchases(
+      { model: "pareto-nbd", params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 } },
+      { frequency: 221, recency: 103.43, T: 103.57 },
+      52,
+    );
     expect(Number.isFinite(v)).toBe(true);
-    const near = conditionalExpectedPurchases({ model: "bg-nbd", params: { r: 0.243, alpha: 4.414, a: 1 + 1e-9, b: 2.426 } }, { frequency: 2, recency: 30.43, T: 38.86 }, 39);
-    const left = conditionalExpectedPurchases({ model: "bg-nbd", params: { r: 0.243, alpha: 4.414, a: 1 - 1e-4, b: 2.426 } }, { frequency: 2, recency: 30.43, T: 38.86 }, 39);
-    const right = conditionalExpectedPurchases({ model: "bg-nbd", params: { r: 0.243, alpha: 4.414, a: 1 + 1e-4, b: 2.426 } }, { frequency: 2, recency: 30.43, T: 38.86 }, 39);
+    const near = conditionalExpectedPurchases(
+      { model: "bg-nbd", params: { r: 0.243, alpha: 4.414, a: 1 + 1e-9, b: 2.426 } },
+      { frequency: 2, recency: 30.43, T: 38.86 },
+      39,
+    );
+    const left = conditionalExpectedPurchases(
+      { model: "bg-nbd", params: { r: 0.243, alpha: 4.414, a: 1 - 1e-4, b: 2.426 } },
+      { frequency: 2, recency: 30.43, T: 38.86 },
+      39,
+    );
+    const right = conditionalExpectedPurchases(
+      { model: "bg-nbd", params: { r: 0.243, alpha: 4.414, a: 1 + 1e-4, b: 2.426 } },
+      { frequency: 2, recency: 30.43, T: 38.86 },
+      39,
+    );
     expectClose(near, (left + right) / 2, { rel: 1e-6 });
   });
 
@@ -62,19 +91,51 @@ describe("conditionalExpectedPurchases", () => {
   });
 
   it("rejects bad customers and horizons with a code and a path", () => {
-    expectMetricsError(() => conditionalExpectedPurchases(cdnowBg, { frequency: -1, recency: 0, T: 1 }, 1), "out_of_range", ["customer", "frequency"]);
-    expectMetricsError(() => conditionalExpectedPurchases(cdnowBg, { frequency: 1.5, recency: 0, T: 1 }, 1), "not_integer", ["customer", "frequency"]);
-    expectMetricsError(() => conditionalExpectedPurchases(cdnowBg, { frequency: 1, recency: 2, T: 1 }, 1), "out_of_range", ["customer", "recency"]);
-    expectMetricsError(() => conditionalExpectedPurchases(cdnowBg, { frequency: 0, recency: 2, T: 5 }, 1), "invalid_input", ["customer", "recency"]);
-    expectMetricsError(() => conditionalExpectedPurchases(cdnowBg, { frequency: 1, recency: Number.NaN, T: 5 }, 1), "not_finite", ["customer", "recency"]);
-    expectMetricsError(() => conditionalExpectedPurchases(cdnowBg, { frequency: 1, recency: 1, T: "5" as never }, 1), "invalid_type", ["customer", "T"]);
-    expectMetricsError(() => conditionalExpectedPurchases(cdnowBg, { frequency: 1, recency: 1, T: 5 }, -1), "out_of_range", ["t"]);
-    expectMetricsError(() => conditionalExpectedPurchases(cdnowBg, { frequency: 1, recency: 1, T: 5 }, Number.POSITIVE_INFINITY), "not_finite", ["t"]);
+    expectMetricsError(() => conditionalExpectedPurchases(cdnowBg, { frequency: -1, recency: 0, T: 1 }, 1), "out_of_range", [
+      "customer",
+      "frequency",
+    ]);
+    expectMetricsError(() => conditionalExpectedPurchases(cdnowBg, { frequency: 1.5, recency: 0, T: 1 }, 1), "not_integer", [
+      "customer",
+      "frequency",
+    ]);
+    expectMetricsError(() => conditionalExpectedPurchases(cdnowBg, { frequency: 1, recency: 2, T: 1 }, 1), "out_of_range", [
+      "customer",
+      "recency",
+    ]);
+    expectMetricsError(() => conditionalExpectedPurchases(cdnowBg, { frequency: 0, recency: 2, T: 5 }, 1), "invalid_input", [
+      "customer",
+      "recency",
+    ]);
+    expectMetricsError(
+      () => conditionalExpectedPurchases(cdnowBg, { frequency: 1, recency: Number.NaN, T: 5 }, 1),
+      "not_finite",
+      ["customer", "recency"],
+    );
+    expectMetricsError(
+      () => conditionalExpectedPurchases(cdnowBg, { frequency: 1, recency: 1, T: "5" as never }, 1),
+      "invalid_type",
+      ["customer", "T"],
+    );
+    expectMetricsError(() => conditionalExpectedPurchases(cdnowBg, { frequency: 1, recency: 1, T: 5 }, -1), "out_of_range", [
+      "t",
+    ]);
+    expectMetricsError(
+      () => conditionalExpectedPurchases(cdnowBg, { frequency: 1, recency: 1, T: 5 }, Number.POSITIVE_INFINITY),
+      "not_finite",
+      ["t"],
+    );
     expectMetricsError(() => conditionalExpectedPurchases(cdnowBg, null as never, 1), "invalid_type", ["customer"]);
     const bb = { model: "bg-bb", params: { alpha: 1.2, beta: 0.75, gamma: 0.66, delta: 2.8 } } as const;
     expectMetricsError(() => conditionalExpectedPurchases(bb, { frequency: 1, recency: 1, n: 6 }, 1.5), "not_integer", ["t"]);
-    expectMetricsError(() => conditionalExpectedPurchases(bb, { frequency: 3, recency: 2, n: 6 }, 1), "out_of_range", ["customer", "recency"]);
-    expectMetricsError(() => conditionalExpectedPurchases(bb, { frequency: 1, recency: 1, T: 6.5 }, 1), "not_integer", ["customer", "T"]);
+    expectMetricsError(() => conditionalExpectedPurchases(bb, { frequency: 3, recency: 2, n: 6 }, 1), "out_of_range", [
+      "customer",
+      "recency",
+    ]);
+    expectMetricsError(() => conditionalExpectedPurchases(bb, { frequency: 1, recency: 1, T: 6.5 }, 1), "not_integer", [
+      "customer",
+      "T",
+    ]);
   });
 });
 
@@ -87,14 +148,38 @@ describe("conditionalExpectedPurchasesBatch", () => {
     ];
     const one = rows.map((c) => conditionalExpectedPurchases(cdnowBg, c, 39));
     expect(Array.from(conditionalExpectedPurchasesBatch(cdnowBg, rows, 39))).toEqual(one);
-    const cols = { frequency: Float64Array.from(rows, (r) => r.frequency), recency: rows.map((r) => r.recency), T: rows.map((r) => r.T) };
+    const cols = {
+      frequency: Float64Array.from(rows, (r) => r.frequency),
+      recency: rows.map((r) => r.recency),
+      T: rows.map((r) => r.T),
+    };
     expect(Array.from(conditionalExpectedPurchasesBatch(cdnowBg, cols, 39))).toEqual(one);
   });
 
   it("reports the offending row", () => {
-    expectMetricsError(() => conditionalExpectedPurchasesBatch(cdnowBg, [{ frequency: 0, recency: 0, T: 1 }, { frequency: 1, recency: 3, T: 2 }], 1), "out_of_range", [1, "recency"]);
-    expectMetricsError(() => conditionalExpectedPurchasesBatch(cdnowBg, { frequency: [1], recency: [0, 1], T: [2] }, 1), "length_mismatch", ["recency"]);
-    expectMetricsError(() => conditionalExpectedPurchasesBatch(cdnowBg, { frequency: [1, 2], recency: [0, Number.NaN], T: [2, 2] }, 1), "not_finite", ["recency", 1]);
+    expectMetricsError(
+      () =>
+        conditionalExpectedPurchasesBatch(
+          cdnowBg,
+          [
+            { frequency: 0, recency: 0, T: 1 },
+            { frequency: 1, recency: 3, T: 2 },
+          ],
+          1,
+        ),
+      "out_of_range",
+      [1, "recency"],
+    );
+    expectMetricsError(
+      () => conditionalExpectedPurchasesBatch(cdnowBg, { frequency: [1], recency: [0, 1], T: [2] }, 1),
+      "length_mismatch",
+      ["recency"],
+    );
+    expectMetricsError(
+      () => conditionalExpectedPurchasesBatch(cdnowBg, { frequency: [1, 2], recency: [0, Number.NaN], T: [2, 2] }, 1),
+      "not_finite",
+      ["recency", 1],
+    );
     expectMetricsError(() => conditionalExpectedPurchasesBatch(cdnowBg, [], 1), "empty_sample", ["customers"]);
   });
 

@@ -80,7 +80,14 @@ describe("customerLifetimeValue", () => {
   it("works with a BG/BB model (discrete opportunities, evaluated per customer)", () => {
     const bgbb = { model: "bg-bb", params: { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 } } as const;
     const c = { customerId: "d", frequency: 3, recency: 5, T: 6, monetaryValue: 50 };
-    const [row] = customerLifetimeValue({ purchaseModel: bgbb, spendModel, customers: [c], periods: 5, periodLength: 1, discountRate: 0.1 });
+    const [row] = customerLifetimeValue({
+      purchaseModel: bgbb,
+      spendModel,
+      customers: [c],
+      periods: 5,
+      periodLength: 1,
+      discountRate: 0.1,
+    });
     const spend = expectedAverageSpend(spendModel, c);
     let manual = 0;
     let prev = 0;
@@ -91,14 +98,24 @@ describe("customerLifetimeValue", () => {
     }
     expectClose(row!.value.toNumber(), manual, { rel: 1e-12 });
     expectMetricsError(
-      () => customerLifetimeValue({ purchaseModel: bgbb, spendModel, customers: [c], periods: 5, periodLength: 1.5, discountRate: 0.1 }),
+      () =>
+        customerLifetimeValue({
+          purchaseModel: bgbb,
+          spendModel,
+          customers: [c],
+          periods: 5,
+          periodLength: 1.5,
+          discountRate: 0.1,
+        }),
       "not_integer",
       ["periodLength"],
     );
   });
 
   it("accepts a fitted Gamma-Gamma model", () => {
-    const fitted = fitGammaGamma(ref.customers.filter((c) => c.frequency > 0).map((c) => ({ frequency: c.frequency, monetaryValue: c.monetaryValue })));
+    const fitted = fitGammaGamma(
+      ref.customers.filter((c) => c.frequency > 0).map((c) => ({ frequency: c.frequency, monetaryValue: c.monetaryValue })),
+    );
     const rows = customerLifetimeValue({ ...base, spendModel: fitted, customers: ref.customers.slice(0, 3) });
     expect(rows.length).toBe(3);
     rows.forEach((r) => expect(r.value.isFinite()).toBe(true));
@@ -107,32 +124,77 @@ describe("customerLifetimeValue", () => {
   it("rejects bad input with code and path", () => {
     const c = [{ customerId: "a", frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 22.35 }];
     expectMetricsError(() => customerLifetimeValue({ ...base, customers: [] }), "empty_sample", ["customers"]);
-    expectMetricsError(() => customerLifetimeValue({ ...base, customers: [...c, ...c] }), "duplicate_id", ["customers", 1, "customerId"]);
-    expectMetricsError(() => customerLifetimeValue({ ...base, customers: [{ ...c[0]!, recency: 50 }] }), "out_of_range", ["customers", 0, "recency"]);
-    expectMetricsError(() => customerLifetimeValue({ ...base, customers: [{ ...c[0]!, frequency: 1.5 }] }), "not_integer", ["customers", 0, "frequency"]);
-    expectMetricsError(() => customerLifetimeValue({ ...base, customers: [{ ...c[0]!, monetaryValue: -1 }] }), "out_of_range", ["customers", 0, "monetaryValue"]);
-    expectMetricsError(() => customerLifetimeValue({ ...base, customers: [{ ...c[0]!, monetaryValue: Number.NaN }] }), "not_finite", ["customers", 0, "monetaryValue"]);
-    expectMetricsError(() => customerLifetimeValue({ ...base, customers: [{ ...c[0]!, customerId: "" }] }), "invalid_type", ["customers", 0, "customerId"]);
+    expectMetricsError(() => customerLifetimeValue({ ...base, customers: [...c, ...c] }), "duplicate_id", [
+      "customers",
+      1,
+      "customerId",
+    ]);
+    expectMetricsError(() => customerLifetimeValue({ ...base, customers: [{ ...c[0]!, recency: 50 }] }), "out_of_range", [
+      "customers",
+      0,
+      "recency",
+    ]);
+    expectMetricsError(() => customerLifetimeValue({ ...base, customers: [{ ...c[0]!, frequency: 1.5 }] }), "not_integer", [
+      "customers",
+      0,
+      "frequency",
+    ]);
+    expectMetricsError(() => customerLifetimeValue({ ...base, customers: [{ ...c[0]!, monetaryValue: -1 }] }), "out_of_range", [
+      "customers",
+      0,
+      "monetaryValue",
+    ]);
+    expectMetricsError(
+      () => customerLifetimeValue({ ...base, customers: [{ ...c[0]!, monetaryValue: Number.NaN }] }),
+      "not_finite",
+      ["customers", 0, "monetaryValue"],
+    );
+    expectMetricsError(() => customerLifetimeValue({ ...base, customers: [{ ...c[0]!, customerId: "" }] }), "invalid_type", [
+      "customers",
+      0,
+      "customerId",
+    ]);
     expectMetricsError(() => customerLifetimeValue({ ...base, customers: [null as never] }), "invalid_type", ["customers", 0]);
     expectMetricsError(() => customerLifetimeValue({ ...base, customers: c, periods: 0 }), "out_of_range", ["periods"]);
     expectMetricsError(() => customerLifetimeValue({ ...base, customers: c, periods: 1.5 }), "not_integer", ["periods"]);
     expectMetricsError(() => customerLifetimeValue({ ...base, customers: c, periodLength: 0 }), "out_of_range", ["periodLength"]);
-    expectMetricsError(() => customerLifetimeValue({ ...base, customers: c, periodLength: -30 }), "out_of_range", ["periodLength"]);
-    expectMetricsError(() => customerLifetimeValue({ ...base, customers: c, discountRate: -0.01 }), "out_of_range", ["discountRate"]);
-    expectMetricsError(() => customerLifetimeValue({ ...base, customers: c, discountRate: Number.NaN }), "not_finite", ["discountRate"]);
-    expectMetricsError(() => customerLifetimeValue({ ...base, customers: c, method: "fast" as never }), "invalid_option", ["method"]);
-    expectMetricsError(() => customerLifetimeValue({ ...base, customers: c, purchaseModel: { model: "nbd", params: {} } as never }), "invalid_model", ["purchaseModel", "model"]);
+    expectMetricsError(() => customerLifetimeValue({ ...base, customers: c, periodLength: -30 }), "out_of_range", [
+      "periodLength",
+    ]);
+    expectMetricsError(() => customerLifetimeValue({ ...base, customers: c, discountRate: -0.01 }), "out_of_range", [
+      "discountRate",
+    ]);
+    expectMetricsError(() => customerLifetimeValue({ ...base, customers: c, discountRate: Number.NaN }), "not_finite", [
+      "discountRate",
+    ]);
+    expectMetricsError(() => customerLifetimeValue({ ...base, customers: c, method: "fast" as never }), "invalid_option", [
+      "method",
+    ]);
     expectMetricsError(
-      () => customerLifetimeValue({ ...base, customers: c, purchaseModel: { model: "bg-nbd", params: { r: -1, alpha: 1, a: 1, b: 1 } } }),
+      () => customerLifetimeValue({ ...base, customers: c, purchaseModel: { model: "nbd", params: {} } as never }),
+      "invalid_model",
+      ["purchaseModel", "model"],
+    );
+    expectMetricsError(
+      () =>
+        customerLifetimeValue({
+          ...base,
+          customers: c,
+          purchaseModel: { model: "bg-nbd", params: { r: -1, alpha: 1, a: 1, b: 1 } },
+        }),
       "invalid_model",
       ["purchaseModel", "params", "r"],
     );
-    expectMetricsError(() => customerLifetimeValue({ ...base, customers: c, spendModel: { model: "gamma-gamma", params: { p: 1, q: 0.8, v: 1 } } }), "undefined_result", [
+    expectMetricsError(
+      () =>
+        customerLifetimeValue({ ...base, customers: c, spendModel: { model: "gamma-gamma", params: { p: 1, q: 0.8, v: 1 } } }),
+      "undefined_result",
+      ["spendModel", "params", "q"],
+    );
+    expectMetricsError(() => customerLifetimeValue({ ...base, customers: c, spendModel: bgnbd as never }), "invalid_model", [
       "spendModel",
-      "params",
-      "q",
+      "model",
     ]);
-    expectMetricsError(() => customerLifetimeValue({ ...base, customers: c, spendModel: bgnbd as never }), "invalid_model", ["spendModel", "model"]);
     expectMetricsError(() => customerLifetimeValue(null as never), "invalid_type", []);
   });
 
@@ -145,18 +207,28 @@ describe("customerLifetimeValue", () => {
 
   describe("properties", () => {
     const customer = fc
-      .record({ x: fc.integer({ min: 0, max: 40 }), T: fc.double({ min: 1, max: 100, noNaN: true }), f: fc.double({ min: 0, max: 1, noNaN: true }), m: fc.double({ min: 1, max: 500, noNaN: true }) })
+      .record({
+        x: fc.integer({ min: 0, max: 40 }),
+        T: fc.double({ min: 1, max: 100, noNaN: true }),
+        f: fc.double({ min: 0, max: 1, noNaN: true }),
+        m: fc.double({ min: 1, max: 500, noNaN: true }),
+      })
       .map(({ x, T, f, m }) => ({ customerId: "c", frequency: x, recency: x === 0 ? 0 : f * T, T, monetaryValue: m }));
 
     it("CLV falls as the discount rate rises and rises with the horizon", () => {
       fc.assert(
-        fc.property(customer, fc.double({ min: 0, max: 0.5, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true }), (c, d1, d2) => {
-          const [lo, hi] = d1 <= d2 ? [d1, d2] : [d2, d1];
-          const a = customerLifetimeValue({ ...base, customers: [c], discountRate: lo })[0]!.value;
-          const b = customerLifetimeValue({ ...base, customers: [c], discountRate: hi })[0]!.value;
-          const longer = customerLifetimeValue({ ...base, customers: [c], discountRate: lo, periods: 24 })[0]!.value;
-          return b.lte(a.times(1 + 1e-12)) && longer.gte(a.times(1 - 1e-12));
-        }),
+        fc.property(
+          customer,
+          fc.double({ min: 0, max: 0.5, noNaN: true }),
+          fc.double({ min: 0, max: 0.5, noNaN: true }),
+          (c, d1, d2) => {
+            const [lo, hi] = d1 <= d2 ? [d1, d2] : [d2, d1];
+            const a = customerLifetimeValue({ ...base, customers: [c], discountRate: lo })[0]!.value;
+            const b = customerLifetimeValue({ ...base, customers: [c], discountRate: hi })[0]!.value;
+            const longer = customerLifetimeValue({ ...base, customers: [c], discountRate: lo, periods: 24 })[0]!.value;
+            return b.lte(a.times(1 + 1e-12)) && longer.gte(a.times(1 - 1e-12));
+          },
+        ),
         { numRuns: 60 },
       );
     });
@@ -167,7 +239,9 @@ describe("customerLifetimeValue", () => {
           const customers = cs.map((c, i) => ({ ...c, customerId: i }));
           const g = customerLifetimeValue({ ...base, customers, method: "grouped" });
           const p = customerLifetimeValue({ ...base, customers, method: "per-customer" });
-          return g.every((r, i) => Math.abs(r.value.toNumber() - p[i]!.value.toNumber()) <= 1e-9 * Math.max(1, p[i]!.value.toNumber()));
+          return g.every(
+            (r, i) => Math.abs(r.value.toNumber() - p[i]!.value.toNumber()) <= 1e-9 * Math.max(1, p[i]!.value.toNumber()),
+          );
         }),
         { numRuns: 60 },
       );

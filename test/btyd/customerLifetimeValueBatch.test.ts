@@ -42,10 +42,20 @@ describe("customerLifetimeValueBatch", () => {
   });
 
   it("accepts rows, and simulated customers", () => {
-    const rows = Array.from(customers.frequency, (x, i) => ({ frequency: x, recency: customers.recency[i]!, T: customers.T[i]!, monetaryValue: customers.monetaryValue[i]! }));
-    expect(Array.from(customerLifetimeValueBatch({ ...base, customers: rows }).values)).toEqual(Array.from(customerLifetimeValueBatch({ ...base, customers }).values));
+    const rows = Array.from(customers.frequency, (x, i) => ({
+      frequency: x,
+      recency: customers.recency[i]!,
+      T: customers.T[i]!,
+      monetaryValue: customers.monetaryValue[i]!,
+    }));
+    expect(Array.from(customerLifetimeValueBatch({ ...base, customers: rows }).values)).toEqual(
+      Array.from(customerLifetimeValueBatch({ ...base, customers }).values),
+    );
     // a simulated daily customer base: many customers share (frequency, T), so few curves are evaluated
-    const log = simulateBetaGeoNbd({ r: 0.25, alpha: 30, a: 0.8, b: 2.4 }, { customers: 2000, seed: 3, observationDays: 365, acquisitionDays: 90 });
+    const log = simulateBetaGeoNbd(
+      { r: 0.25, alpha: 30, a: 0.8, b: 2.4 },
+      { customers: 2000, seed: 3, observationDays: 365, acquisitionDays: 90 },
+    );
     const summary = summarizeTransactionColumns(log, { asOf: log.asOf, unit: "day" });
     const spend = simulateGammaGammaSpend(spendModel.params, summary.frequency, { seed: 4 });
     const daily = { model: "bg-nbd", params: { r: 0.25, alpha: 30, a: 0.8, b: 2.4 } } as const;
@@ -53,12 +63,20 @@ describe("customerLifetimeValueBatch", () => {
     const res = customerLifetimeValueBatch({ ...input, customers: { ...summary, monetaryValue: spend.monetaryValue } });
     expect(res.n).toBe(2000);
     expect(res.curvesEvaluated).toBeLessThan(2000);
-    const direct = customerLifetimeValueBatch({ ...input, customers: { ...summary, monetaryValue: spend.monetaryValue }, method: "per-customer" });
+    const direct = customerLifetimeValueBatch({
+      ...input,
+      customers: { ...summary, monetaryValue: spend.monetaryValue },
+      method: "per-customer",
+    });
     direct.values.forEach((v, i) => expectClose(res.values[i]!, v, { rel: 1e-9, abs: 1e-12 }));
   });
 
   it("rejects bad columns with code and path", () => {
-    expectMetricsError(() => customerLifetimeValueBatch({ ...base, customers: { ...customers, recency: [1] } }), "length_mismatch", ["customers", "recency"]);
+    expectMetricsError(
+      () => customerLifetimeValueBatch({ ...base, customers: { ...customers, recency: [1] } }),
+      "length_mismatch",
+      ["customers", "recency"],
+    );
     expectMetricsError(
       () => customerLifetimeValueBatch({ ...base, customers: { ...customers, monetaryValue: [1, 2, 3, 4, 5, -6] } }),
       "out_of_range",
@@ -69,15 +87,20 @@ describe("customerLifetimeValueBatch", () => {
       "out_of_range",
       ["customers", "recency", 5],
     );
-    expectMetricsError(() => customerLifetimeValueBatch({ ...base, customers: { ...customers, frequency: [1, 1, 1, 1, 1, Number.NaN] } }), "not_finite", [
-      "customers",
-      "frequency",
-      5,
-    ]);
-    expectMetricsError(() => customerLifetimeValueBatch({ ...base, customers: { ...customers, T: "x" as never } }), "invalid_type", ["customers", "T"]);
-    expectMetricsError(() => customerLifetimeValueBatch({ ...base, customers: { frequency: [], recency: [], T: [], monetaryValue: [] } }), "empty_sample", [
-      "customers",
-      "frequency",
-    ]);
+    expectMetricsError(
+      () => customerLifetimeValueBatch({ ...base, customers: { ...customers, frequency: [1, 1, 1, 1, 1, Number.NaN] } }),
+      "not_finite",
+      ["customers", "frequency", 5],
+    );
+    expectMetricsError(
+      () => customerLifetimeValueBatch({ ...base, customers: { ...customers, T: "x" as never } }),
+      "invalid_type",
+      ["customers", "T"],
+    );
+    expectMetricsError(
+      () => customerLifetimeValueBatch({ ...base, customers: { frequency: [], recency: [], T: [], monetaryValue: [] } }),
+      "empty_sample",
+      ["customers", "frequency"],
+    );
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { customerLifetimeValue, customerLifetimeValueInterval, fitGammaGamma, simulateGammaGammaSpend } from "../../src/btyd/index.js";
+import {
+  customerLifetimeValue,
+  customerLifetimeValueInterval,
+  fitGammaGamma,
+  simulateGammaGammaSpend,
+} from "../../src/btyd/index.js";
 import { createRng } from "../../src/math/index.js";
 import { expectMetricsError } from "../helpers/expectClose.js";
 
@@ -39,7 +44,10 @@ describe("customerLifetimeValueInterval", () => {
     const narrow = customerLifetimeValueInterval(base, { draws: 200, confidence: 0.5, seed: 2 }).rows[0]!;
     const wide = customerLifetimeValueInterval(base, { draws: 200, confidence: 0.95, seed: 2 }).rows[0]!;
     expect(wide.upper.minus(wide.lower).gt(narrow.upper.minus(narrow.lower))).toBe(true);
-    const fixed = customerLifetimeValueInterval({ ...base, purchaseModel: bgnbd, spendModel: { model: "gamma-gamma", params: spendModel.params } }, { draws: 20 });
+    const fixed = customerLifetimeValueInterval(
+      { ...base, purchaseModel: bgnbd, spendModel: { model: "gamma-gamma", params: spendModel.params } },
+      { draws: 20 },
+    );
     expect(fixed.purchaseModelUncertainty).toBe("fixed");
     expect(fixed.spendModelUncertainty).toBe("fixed");
     expect(fixed.rows[0]!.lower.eq(fixed.rows[0]!.upper)).toBe(true);
@@ -50,7 +58,8 @@ describe("customerLifetimeValueInterval", () => {
     expectMetricsError(() => customerLifetimeValueInterval(base, { confidence: 1 }), "invalid_option", ["options", "confidence"]);
     expectMetricsError(() => customerLifetimeValueInterval(base, { seed: Number.NaN }), "invalid_option", ["options", "seed"]);
     const many = Array.from({ length: 3000 }, (_, i) => ({ ...customers[0]!, customerId: i }));
-    expectMetricsError(() => customerLifetimeValueInterval({ ...base, customers: many }, { draws: 10_000 }), "out_of_range", ["customers"]);
+    expectMetricsError(() => customerLifetimeValueInterval({ ...base, customers: many }, { draws: 10_000 }), "out_of_range", [
+      "customers",
+    ]);
   });
-
 });

@@ -10,7 +10,8 @@ describe("expectedPurchases", () => {
     for (const set of ref[tag]) {
       it(`matches the mpmath reference (${tag}, ${set.name})`, () => {
         const model = { model: tag, params: set.params } as unknown as BtydModelSpec;
-        for (const [t, v] of Object.entries(set.expected)) expectClose(expectedPurchases(model, Number(t)), v, { rel: 1e-9 }, `t=${t}`);
+        for (const [t, v] of Object.entries(set.expected))
+          expectClose(expectedPurchases(model, Number(t)), v, { rel: 1e-9 }, `t=${t}`);
       });
     }
   }
@@ -46,8 +47,19 @@ describe("expectedPurchases", () => {
     expectMetricsError(() => expectedPurchases(m, -1), "out_of_range", ["t"]);
     expectMetricsError(() => expectedPurchases(m, Number.NaN), "not_finite", ["t"]);
     expectMetricsError(() => expectedPurchases(m, "3" as never), "invalid_type", ["t"]);
-    expectMetricsError(() => expectedPurchases({ model: "gamma-gamma", params: {} } as never, 1), "invalid_model", ["model", "model"]);
-    expectMetricsError(() => expectedPurchases({ model: "bg-nbd", params: { r: 0, alpha: 1, a: 1, b: 1 } }, 1), "invalid_model", ["model", "params", "r"]);
-    expectMetricsError(() => expectedPurchases({ model: "bg-bb", params: { alpha: 1, beta: 1, gamma: 1, delta: 1 } }, 2.5), "not_integer", ["t"]);
+    expectMetricsError(() => expectedPurchases({ model: "gamma-gamma", params: {} } as never, 1), "invalid_model", [
+      "model",
+      "model",
+    ]);
+    expectMetricsError(() => expectedPurchases({ model: "bg-nbd", params: { r: 0, alpha: 1, a: 1, b: 1 } }, 1), "invalid_model", [
+      "model",
+      "params",
+      "r",
+    ]);
+    expectMetricsError(
+      () => expectedPurchases({ model: "bg-bb", params: { alpha: 1, beta: 1, gamma: 1, delta: 1 } }, 2.5),
+      "not_integer",
+      ["t"],
+    );
   });
 });

@@ -7,7 +7,12 @@ describe("fitBetaGeoBetaBinomial", () => {
   describe.skipIf(!hasDonations)("donations (Fader, Hardie & Shang 2010)", () => {
     it("reproduces α = 1.204, β = 0.750, γ = 0.657, δ = 2.783, LL = −33,225.6", () => {
       // Source: Fader, Hardie & Shang (2010), Marketing Science 29(6), Table 2 / §4.
-      const rows = readCsv("donations.csv").map(([x, tx, n, w]) => ({ frequency: x as number, recency: tx as number, n: n as number, weight: w as number }));
+      const rows = readCsv("donations.csv").map(([x, tx, n, w]) => ({
+        frequency: x as number,
+        recency: tx as number,
+        n: n as number,
+        weight: w as number,
+      }));
       const m = fitBetaGeoBetaBinomial(rows);
       expect(m.n).toBe(11104);
       expect(m.diagnostics.converged).toBe(true);

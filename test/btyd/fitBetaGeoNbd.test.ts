@@ -55,7 +55,9 @@ describe("fitBetaGeoNbd", () => {
       { frequency: 3, recency: 25, T: 28, weight: 20 },
       { frequency: 8, recency: 29, T: 30, weight: 15 },
     ];
-    const expanded = rows.flatMap((r) => Array.from({ length: r.weight }, () => ({ frequency: r.frequency, recency: r.recency, T: r.T })));
+    const expanded = rows.flatMap((r) =>
+      Array.from({ length: r.weight }, () => ({ frequency: r.frequency, recency: r.recency, T: r.T })),
+    );
     const a = fitBetaGeoNbd(rows);
     const b = fitBetaGeoNbd(expanded);
     expect(b.distinctRows).toBe(4);
@@ -103,19 +105,34 @@ describe("fitBetaGeoNbd", () => {
     let calls = 0;
     const lazy = (f: (x: readonly number[]) => number, x0: readonly number[]): MinimizeResult => {
       calls++;
-      return { x: [...x0], value: f(x0), converged: false, iterations: 0, evaluations: 1, gradientNorm: 1, message: "gave up", method: "bfgs" };
+      return {
+        x: [...x0],
+        value: f(x0),
+        converged: false,
+        iterations: 0,
+        evaluations: 1,
+        gradientNorm: 1,
+        message: "gave up",
+        method: "bfgs",
+      };
     };
     const m = fitBetaGeoNbd(rows, { minimizer: lazy });
     expect(calls).toBe(4); // the first start and three fallbacks
     expect(m.diagnostics.converged).toBe(false);
     expect(m.diagnostics.message).toMatch(/penalizer/);
     expectMetricsError(() => fitBetaGeoNbd(rows, { minimizer: lazy, strict: true }), "not_converged");
-    const withStart = fitBetaGeoNbd(rows, { initialParams: { r: 0.5, alpha: 5, a: 1, b: 2 }, minimizer: (f, x0, o) => minimize(f, x0, o) });
+    const withStart = fitBetaGeoNbd(rows, {
+      initialParams: { r: 0.5, alpha: 5, a: 1, b: 2 },
+      minimizer: (f, x0, o) => minimize(f, x0, o),
+    });
     expect(withStart.diagnostics.converged).toBe(true);
   });
 
   it("does not mutate its input", () => {
-    const rows = [{ frequency: 1, recency: 2, T: 3 }, { frequency: 0, recency: 0, T: 3 }];
+    const rows = [
+      { frequency: 1, recency: 2, T: 3 },
+      { frequency: 0, recency: 0, T: 3 },
+    ];
     const copy = structuredClone(rows);
     fitBetaGeoNbd(rows);
     expect(rows).toEqual(copy);
@@ -135,9 +152,18 @@ describe("fitBetaGeoNbd", () => {
     expectMetricsError(() => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1, weight: 0 }]), "empty_sample", ["weight"]);
     expectMetricsError(() => fitBetaGeoNbd({ frequency: [1, 2], recency: [0], T: [1, 2] }), "length_mismatch", ["recency"]);
     expectMetricsError(() => fitBetaGeoNbd({ frequency: [1], recency: [0], T: [-0.5] }), "out_of_range", ["T", 0]);
-    expectMetricsError(() => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1 }], { penalizer: -1 }), "invalid_option", ["options", "penalizer"]);
-    expectMetricsError(() => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1 }], { maxIterations: 0 }), "invalid_option", ["options", "maxIterations"]);
-    expectMetricsError(() => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1 }], { tolerance: 0 }), "invalid_option", ["options", "tolerance"]);
+    expectMetricsError(() => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1 }], { penalizer: -1 }), "invalid_option", [
+      "options",
+      "penalizer",
+    ]);
+    expectMetricsError(() => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1 }], { maxIterations: 0 }), "invalid_option", [
+      "options",
+      "maxIterations",
+    ]);
+    expectMetricsError(() => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1 }], { tolerance: 0 }), "invalid_option", [
+      "options",
+      "tolerance",
+    ]);
     expectMetricsError(
       () => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1 }], { initialParams: { r: 1, alpha: 0, a: 1, b: 1 } }),
       "invalid_option",

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { btydLogLikelihood, fitModifiedBetaGeoNbd, simulateBetaGeoNbd, summarizeTransactionColumns } from "../../src/btyd/index.js";
+import {
+  btydLogLikelihood,
+  fitModifiedBetaGeoNbd,
+  simulateBetaGeoNbd,
+  summarizeTransactionColumns,
+} from "../../src/btyd/index.js";
 import { expectClose, expectMetricsError } from "../helpers/expectClose.js";
 import { cdnowSummary, hasCdnow } from "./_data.js";
 
@@ -22,7 +27,13 @@ describe("fitModifiedBetaGeoNbd", () => {
 
   it("recovers the simulating parameters of an MBG/NBD base (50,000 customers)", () => {
     const truth = { r: 0.25, alpha: 30, a: 0.8, b: 2.4 };
-    const log = simulateBetaGeoNbd(truth, { customers: 50_000, seed: 43, acquisitionDays: 90, observationDays: 455, modified: true });
+    const log = simulateBetaGeoNbd(truth, {
+      customers: 50_000,
+      seed: 43,
+      acquisitionDays: 90,
+      observationDays: 455,
+      modified: true,
+    });
     const m = fitModifiedBetaGeoNbd(summarizeTransactionColumns(log, { asOf: log.asOf, unit: "day" }));
     expect(m.model).toBe("mbg-nbd");
     for (const k of ["r", "alpha", "a", "b"] as const) {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { fitBetaGeoBetaBinomial, fitBetaGeoNbd, fitModifiedBetaGeoNbd, fitParetoNbd, simulateBetaGeoNbd, summarizeTransactionColumns } from "customer-metrics/btyd";
+import {
+  fitBetaGeoBetaBinomial,
+  fitBetaGeoNbd,
+  fitModifiedBetaGeoNbd,
+  fitParetoNbd,
+  simulateBetaGeoNbd,
+  summarizeTransactionColumns,
+} from "customer-metrics/btyd";
 
 // Issue 13, "A fit that did not learn": with no repeat buyer the likelihood cannot separate the
 // purchase and dropout processes, so a fit must not report converged: true at whatever point the
@@ -29,7 +36,10 @@ describe("fit diagnostics warnings", () => {
   });
   it("a sound fit on simulated data has no warnings", () => {
     // 5,000 customers simulated as in fitBetaGeoNbd.test.ts (which checks parameter recovery): identified.
-    const log = simulateBetaGeoNbd({ r: 0.25, alpha: 30, a: 0.8, b: 2.4 }, { customers: 5000, seed: 20240601, acquisitionDays: 90, observationDays: 455 });
+    const log = simulateBetaGeoNbd(
+      { r: 0.25, alpha: 30, a: 0.8, b: 2.4 },
+      { customers: 5000, seed: 20240601, acquisitionDays: 90, observationDays: 455 },
+    );
     const m = fitBetaGeoNbd(summarizeTransactionColumns(log, { asOf: log.asOf, unit: "day" }));
     expect(m.diagnostics.warnings).toEqual([]);
     expect(m.diagnostics.converged).toBe(true);

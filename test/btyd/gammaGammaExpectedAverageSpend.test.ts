@@ -6,14 +6,24 @@ import { expectClose, expectMetricsError } from "../helpers/expectClose.js";
 
 // mpmath values of eq. 5 of Hardie note 025 (test/fixtures/btyd/gammaGamma_reference.py).
 const fixture = JSON.parse(readFileSync(new URL("../fixtures/btyd/gammaGamma.json", import.meta.url), "utf8")) as {
-  small: { expectedAverageSpend: { params: { p: number; q: number; v: number }; frequency: number; monetaryValue: number; value: string }[] };
+  small: {
+    expectedAverageSpend: {
+      params: { p: number; q: number; v: number };
+      frequency: number;
+      monetaryValue: number;
+      value: string;
+    }[];
+  };
   synthetic: { frequency: number[]; monetaryValue: number[] };
 };
 
 describe("expectedAverageSpend", () => {
   it("matches eq. 5 of Hardie note 025 (mpmath) for every fixture case", () => {
     for (const c of fixture.small.expectedAverageSpend) {
-      const got = expectedAverageSpend({ model: "gamma-gamma", params: c.params }, { frequency: c.frequency, monetaryValue: c.monetaryValue });
+      const got = expectedAverageSpend(
+        { model: "gamma-gamma", params: c.params },
+        { frequency: c.frequency, monetaryValue: c.monetaryValue },
+      );
       expectClose(got, Number(c.value), { rel: 1e-14 }, JSON.stringify(c));
     }
   });
@@ -22,7 +32,9 @@ describe("expectedAverageSpend", () => {
     const spend = { model: "gamma-gamma", params: { p: 6.25, q: 3.74, v: 15.44 } } as const;
     expectClose(expectedAverageSpend(spend, { frequency: 0, monetaryValue: 0 }), (15.44 * 6.25) / 2.74, { rel: 1e-15 });
     // monetaryValue is ignored when frequency is 0
-    expect(expectedAverageSpend(spend, { frequency: 0, monetaryValue: 99 })).toBe(expectedAverageSpend(spend, { frequency: 0, monetaryValue: 0 }));
+    expect(expectedAverageSpend(spend, { frequency: 0, monetaryValue: 99 })).toBe(
+      expectedAverageSpend(spend, { frequency: 0, monetaryValue: 0 }),
+    );
   });
 
   it("accepts a fitted model", () => {
@@ -61,14 +73,40 @@ describe("expectedAverageSpend", () => {
       ["spendModel", "params", "q"],
     );
     const spend = { model: "gamma-gamma", params: { p: 6.25, q: 3.74, v: 15.44 } } as const;
-    expectMetricsError(() => expectedAverageSpend({ model: "bg-nbd", params: { p: 1, q: 2, v: 1 } } as never, { frequency: 1, monetaryValue: 1 }), "invalid_model", ["spendModel", "model"]);
-    expectMetricsError(() => expectedAverageSpend({ model: "gamma-gamma", params: { p: Number.NaN, q: 2, v: 1 } }, { frequency: 1, monetaryValue: 1 }), "invalid_model", ["spendModel", "params", "p"]);
-    expectMetricsError(() => expectedAverageSpend(null as never, { frequency: 1, monetaryValue: 1 }), "invalid_model", ["spendModel"]);
-    expectMetricsError(() => expectedAverageSpend(spend, { frequency: 1.5, monetaryValue: 1 }), "not_integer", ["customer", "frequency"]);
-    expectMetricsError(() => expectedAverageSpend(spend, { frequency: -1, monetaryValue: 1 }), "out_of_range", ["customer", "frequency"]);
-    expectMetricsError(() => expectedAverageSpend(spend, { frequency: 1, monetaryValue: -1 }), "out_of_range", ["customer", "monetaryValue"]);
-    expectMetricsError(() => expectedAverageSpend(spend, { frequency: 1, monetaryValue: Number.NaN }), "not_finite", ["customer", "monetaryValue"]);
-    expectMetricsError(() => expectedAverageSpend(spend, { frequency: "1" as never, monetaryValue: 1 }), "invalid_type", ["customer", "frequency"]);
+    expectMetricsError(
+      () => expectedAverageSpend({ model: "bg-nbd", params: { p: 1, q: 2, v: 1 } } as never, { frequency: 1, monetaryValue: 1 }),
+      "invalid_model",
+      ["spendModel", "model"],
+    );
+    expectMetricsError(
+      () =>
+        expectedAverageSpend({ model: "gamma-gamma", params: { p: Number.NaN, q: 2, v: 1 } }, { frequency: 1, monetaryValue: 1 }),
+      "invalid_model",
+      ["spendModel", "params", "p"],
+    );
+    expectMetricsError(() => expectedAverageSpend(null as never, { frequency: 1, monetaryValue: 1 }), "invalid_model", [
+      "spendModel",
+    ]);
+    expectMetricsError(() => expectedAverageSpend(spend, { frequency: 1.5, monetaryValue: 1 }), "not_integer", [
+      "customer",
+      "frequency",
+    ]);
+    expectMetricsError(() => expectedAverageSpend(spend, { frequency: -1, monetaryValue: 1 }), "out_of_range", [
+      "customer",
+      "frequency",
+    ]);
+    expectMetricsError(() => expectedAverageSpend(spend, { frequency: 1, monetaryValue: -1 }), "out_of_range", [
+      "customer",
+      "monetaryValue",
+    ]);
+    expectMetricsError(() => expectedAverageSpend(spend, { frequency: 1, monetaryValue: Number.NaN }), "not_finite", [
+      "customer",
+      "monetaryValue",
+    ]);
+    expectMetricsError(() => expectedAverageSpend(spend, { frequency: "1" as never, monetaryValue: 1 }), "invalid_type", [
+      "customer",
+      "frequency",
+    ]);
     expectMetricsError(() => expectedAverageSpend(spend, null as never), "invalid_type", ["customer"]);
   });
 });

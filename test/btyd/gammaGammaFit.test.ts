@@ -8,7 +8,11 @@ import { expectClose, expectMetricsError } from "../helpers/expectClose.js";
 
 // Reference values: test/fixtures/btyd/gammaGamma_reference.py (scipy/mpmath, independent implementation).
 const fixture = JSON.parse(readFileSync(new URL("../fixtures/btyd/gammaGamma.json", import.meta.url), "utf8")) as {
-  synthetic: { frequency: number[]; monetaryValue: number[]; mle: { params: { p: number; q: number; v: number }; logLikelihood: number } };
+  synthetic: {
+    frequency: number[];
+    monetaryValue: number[];
+    mle: { params: { p: number; q: number; v: number }; logLikelihood: number };
+  };
   cdnow?: { mle: { params: { p: number; q: number; v: number }; logLikelihood: number }; logLikelihoodAtPublished: number };
 };
 
@@ -17,7 +21,9 @@ const dataDir = process.env["CUSTOMER_METRICS_DATA"] ?? join(repo, "..", "shared
 const cdnowPath = join(dataDir, "cdnow_customers_summary_with_transactions.csv");
 const hasCdnow = existsSync(cdnowPath);
 if (!hasCdnow) {
-  console.warn(`[gammaGammaFit] SKIPPING the CDNOW reference fit: ${cdnowPath} not found (set CUSTOMER_METRICS_DATA to the folder holding the published CDNOW data).`);
+  console.warn(
+    `[gammaGammaFit] SKIPPING the CDNOW reference fit: ${cdnowPath} not found (set CUSTOMER_METRICS_DATA to the folder holding the published CDNOW data).`,
+  );
 }
 
 describe("fitGammaGamma", () => {
@@ -83,14 +89,19 @@ describe("fitGammaGamma", () => {
   });
 
   it("weights equal repeated rows; columns equal rows", () => {
-    const rows = fixture.synthetic.frequency.slice(0, 60).map((x, i) => ({ frequency: x, monetaryValue: fixture.synthetic.monetaryValue[i] as number }));
+    const rows = fixture.synthetic.frequency
+      .slice(0, 60)
+      .map((x, i) => ({ frequency: x, monetaryValue: fixture.synthetic.monetaryValue[i] as number }));
     const doubled = fitGammaGamma([...rows, ...rows]);
     const weighted = fitGammaGamma(rows.map((r) => ({ ...r, weight: 2 })));
     expectClose(weighted.params.p, doubled.params.p, { rel: 1e-5 });
     expectClose(weighted.params.q, doubled.params.q, { rel: 1e-5 });
     expectClose(weighted.logLikelihood, doubled.logLikelihood, { rel: 1e-9 });
     expect(weighted.n).toBe(120);
-    const cols = fitGammaGamma({ frequency: Float64Array.from(rows.map((r) => r.frequency)), monetaryValue: rows.map((r) => r.monetaryValue) });
+    const cols = fitGammaGamma({
+      frequency: Float64Array.from(rows.map((r) => r.frequency)),
+      monetaryValue: rows.map((r) => r.monetaryValue),
+    });
     const plain = fitGammaGamma(rows);
     expect(cols.params).toEqual(plain.params);
   });
@@ -108,7 +119,9 @@ describe("fitGammaGamma", () => {
   it("excludes non-positive spend with a count when asked, rejects it by default", () => {
     const rows = [
       { frequency: 2, monetaryValue: 0 },
-      ...fixture.synthetic.frequency.slice(0, 50).map((x, i) => ({ frequency: x, monetaryValue: fixture.synthetic.monetaryValue[i] as number })),
+      ...fixture.synthetic.frequency
+        .slice(0, 50)
+        .map((x, i) => ({ frequency: x, monetaryValue: fixture.synthetic.monetaryValue[i] as number })),
       { frequency: 3, monetaryValue: -4, weight: 2 },
     ];
     expectMetricsError(() => fitGammaGamma(rows), "out_of_range", [0, "monetaryValue"]);
@@ -132,7 +145,10 @@ describe("fitGammaGamma", () => {
   it("reports non-convergence in diagnostics, or throws with strict", () => {
     const s = fixture.synthetic;
     const input = { frequency: s.frequency, monetaryValue: s.monetaryValue };
-    const m = fitGammaGamma(input, { maxIterations: 1, minimizer: (f, x0, o) => ({ ...minimize(f, x0, { ...o, fallback: false }), converged: false }) });
+    const m = fitGammaGamma(input, {
+      maxIterations: 1,
+      minimizer: (f, x0, o) => ({ ...minimize(f, x0, { ...o, fallback: false }), converged: false }),
+    });
     expect(m.diagnostics.converged).toBe(false);
     expect(m.diagnostics.message).toMatch(/did not converge/);
     expectMetricsError(
@@ -143,7 +159,10 @@ describe("fitGammaGamma", () => {
 
   it("accepts initialParams", () => {
     const s = fixture.synthetic;
-    const m = fitGammaGamma({ frequency: s.frequency, monetaryValue: s.monetaryValue }, { initialParams: { p: 3, q: 2.7, v: 25 } });
+    const m = fitGammaGamma(
+      { frequency: s.frequency, monetaryValue: s.monetaryValue },
+      { initialParams: { p: 3, q: 2.7, v: 25 } },
+    );
     expect(m.diagnostics.starts).toBe(1);
     expectClose(m.params.p, s.mle.params.p, { rel: 1e-4 });
   });
@@ -156,7 +175,10 @@ describe("fitGammaGamma", () => {
     expectMetricsError(() => fitGammaGamma([{ frequency: -1, monetaryValue: 3 }]), "out_of_range", [0, "frequency"]);
     expectMetricsError(() => fitGammaGamma([{ frequency: "2" as never, monetaryValue: 3 }]), "invalid_type", [0, "frequency"]);
     expectMetricsError(() => fitGammaGamma([{ frequency: 2, monetaryValue: Number.NaN }]), "not_finite", [0, "monetaryValue"]);
-    expectMetricsError(() => fitGammaGamma([{ frequency: 2, monetaryValue: Number.POSITIVE_INFINITY }]), "not_finite", [0, "monetaryValue"]);
+    expectMetricsError(() => fitGammaGamma([{ frequency: 2, monetaryValue: Number.POSITIVE_INFINITY }]), "not_finite", [
+      0,
+      "monetaryValue",
+    ]);
     expectMetricsError(() => fitGammaGamma([{ frequency: 2, monetaryValue: 5, weight: -1 }]), "out_of_range", [0, "weight"]);
     expectMetricsError(() => fitGammaGamma([null as never]), "invalid_type", [0]);
     expectMetricsError(() => fitGammaGamma({ frequency: [1, 2], monetaryValue: [3] }), "length_mismatch", ["monetaryValue"]);
@@ -164,8 +186,15 @@ describe("fitGammaGamma", () => {
     expectMetricsError(() => fitGammaGamma("rows" as never), "invalid_type", ["rows"]);
     const ok = [{ frequency: 2, monetaryValue: 5 }];
     expectMetricsError(() => fitGammaGamma(ok, { penalizer: -1 }), "invalid_option", ["options", "penalizer"]);
-    expectMetricsError(() => fitGammaGamma(ok, { onNonPositiveSpend: "skip" as never }), "invalid_option", ["options", "onNonPositiveSpend"]);
-    expectMetricsError(() => fitGammaGamma(ok, { initialParams: { p: 1, q: 0.5, v: 1 }, qConstraint: true }), "invalid_option", ["options", "initialParams", "q"]);
+    expectMetricsError(() => fitGammaGamma(ok, { onNonPositiveSpend: "skip" as never }), "invalid_option", [
+      "options",
+      "onNonPositiveSpend",
+    ]);
+    expectMetricsError(() => fitGammaGamma(ok, { initialParams: { p: 1, q: 0.5, v: 1 }, qConstraint: true }), "invalid_option", [
+      "options",
+      "initialParams",
+      "q",
+    ]);
     expectMetricsError(() => fitGammaGamma(ok, { maxIterations: 0 }), "invalid_option", ["options", "maxIterations"]);
   });
 

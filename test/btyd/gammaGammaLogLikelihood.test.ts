@@ -14,7 +14,12 @@ const fixture = JSON.parse(readFileSync(new URL("../fixtures/btyd/gammaGamma.jso
 describe("gammaGammaLogLikelihood", () => {
   it("matches an independent mpmath evaluation at fixed parameters", () => {
     for (const c of fixture.small.logLikelihood) {
-      expectClose(gammaGammaLogLikelihood(c.params, fixture.small.rows), Number(c.value), { rel: 1e-13 }, JSON.stringify(c.params));
+      expectClose(
+        gammaGammaLogLikelihood(c.params, fixture.small.rows),
+        Number(c.value),
+        { rel: 1e-13 },
+        JSON.stringify(c.params),
+      );
     }
   });
 
@@ -22,13 +27,30 @@ describe("gammaGammaLogLikelihood", () => {
     const params = { p: 6.25, q: 3.74, v: 15.44 };
     const one = gammaGammaLogLikelihood(params, [{ frequency: 2, monetaryValue: 22.35 }]);
     expectClose(one, -3.5513167597317047, { rel: 1e-14 }); // mpmath, see the README
-    expectClose(gammaGammaLogLikelihood(params, [{ frequency: 2, monetaryValue: 22.35, weight: 3 }, { frequency: 0, monetaryValue: 0 }]), 3 * one, { rel: 1e-14 });
+    expectClose(
+      gammaGammaLogLikelihood(params, [
+        { frequency: 2, monetaryValue: 22.35, weight: 3 },
+        { frequency: 0, monetaryValue: 0 },
+      ]),
+      3 * one,
+      { rel: 1e-14 },
+    );
   });
 
   it("rejects invalid parameters and rows", () => {
-    expectMetricsError(() => gammaGammaLogLikelihood({ p: 0, q: 1, v: 1 }, [{ frequency: 1, monetaryValue: 1 }]), "invalid_model", ["params", "p"]);
-    expectMetricsError(() => gammaGammaLogLikelihood(null as never, [{ frequency: 1, monetaryValue: 1 }]), "invalid_model", ["params"]);
-    expectMetricsError(() => gammaGammaLogLikelihood({ p: 1, q: 1, v: 1 }, [{ frequency: 1, monetaryValue: 0 }]), "out_of_range", [0, "monetaryValue"]);
+    expectMetricsError(
+      () => gammaGammaLogLikelihood({ p: 0, q: 1, v: 1 }, [{ frequency: 1, monetaryValue: 1 }]),
+      "invalid_model",
+      ["params", "p"],
+    );
+    expectMetricsError(() => gammaGammaLogLikelihood(null as never, [{ frequency: 1, monetaryValue: 1 }]), "invalid_model", [
+      "params",
+    ]);
+    expectMetricsError(
+      () => gammaGammaLogLikelihood({ p: 1, q: 1, v: 1 }, [{ frequency: 1, monetaryValue: 0 }]),
+      "out_of_range",
+      [0, "monetaryValue"],
+    );
     expectMetricsError(() => gammaGammaLogLikelihood({ p: 1, q: 1, v: 1 }, []), "empty_sample", []);
   });
 

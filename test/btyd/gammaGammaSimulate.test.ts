@@ -33,6 +33,9 @@ describe("simulateGammaGammaSpend", () => {
     expectMetricsError(() => simulateGammaGammaSpend({ p: 1, q: 1, v: 1 }, [1.5]), "not_integer", ["frequencies", 0]);
     expectMetricsError(() => simulateGammaGammaSpend({ p: 1, q: 1, v: 1 }, [-1]), "out_of_range", ["frequencies", 0]);
     expectMetricsError(() => simulateGammaGammaSpend({ p: 1, q: 1, v: 1 }, "12" as never), "invalid_type", ["frequencies"]);
-    expectMetricsError(() => simulateGammaGammaSpend({ p: 1, q: 1, v: 1 }, [1], { seed: Number.NaN }), "not_finite", ["options", "seed"]);
+    expectMetricsError(() => simulateGammaGammaSpend({ p: 1, q: 1, v: 1 }, [1], { seed: Number.NaN }), "not_finite", [
+      "options",
+      "seed",
+    ]);
   });
 });

@@ -11,7 +11,10 @@ describe("probabilityAlive", () => {
       it(`matches the mpmath reference (${tag}, ${set.name})`, () => {
         const model = { model: tag, params: set.params } as unknown as BtydModelSpec;
         for (const row of set.rows) {
-          const c = tag === "bg-bb" ? { frequency: row.frequency, recency: row.recency, n: row.n as number } : { frequency: row.frequency, recency: row.recency, T: row.T as number };
+          const c =
+            tag === "bg-bb"
+              ? { frequency: row.frequency, recency: row.recency, n: row.n as number }
+              : { frequency: row.frequency, recency: row.recency, T: row.T as number };
           expectClose(probabilityAlive(model, c), row.probabilityAlive, { rel: 1e-9, abs: 1e-15 }, JSON.stringify(c));
         }
       });
@@ -31,15 +34,20 @@ describe("probabilityAlive", () => {
       { model: "pareto-nbd", params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 } },
     ];
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 500 }), fc.double({ min: 0, max: 1000, noNaN: true }), fc.double({ min: 0.1, max: 1000, noNaN: true }), (x, tx, gap) => {
-        for (const m of models) {
-          const p1 = probabilityAlive(m, { frequency: x, recency: tx, T: tx + gap });
-          const p2 = probabilityAlive(m, { frequency: x, recency: tx, T: tx + 2 * gap });
-          expect(p1).toBeGreaterThanOrEqual(0);
-          expect(p1).toBeLessThanOrEqual(1);
-          expect(p2).toBeLessThanOrEqual(p1);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 500 }),
+        fc.double({ min: 0, max: 1000, noNaN: true }),
+        fc.double({ min: 0.1, max: 1000, noNaN: true }),
+        (x, tx, gap) => {
+          for (const m of models) {
+            const p1 = probabilityAlive(m, { frequency: x, recency: tx, T: tx + gap });
+            const p2 = probabilityAlive(m, { frequency: x, recency: tx, T: tx + 2 * gap });
+            expect(p1).toBeGreaterThanOrEqual(0);
+            expect(p1).toBeLessThanOrEqual(1);
+            expect(p2).toBeLessThanOrEqual(p1);
+          }
+        },
+      ),
     );
   });
 
@@ -59,7 +67,12 @@ describe("probabilityAliveBatch", () => {
       { frequency: 3, recency: 5, n: 6 },
     ];
     expect(Array.from(probabilityAliveBatch(m, rows))).toEqual(rows.map((c) => probabilityAlive(m, c)));
-    expect(Array.from(probabilityAliveBatch(m, { frequency: [0, 3], recency: [0, 5], n: [6, 6] }))).toEqual(rows.map((c) => probabilityAlive(m, c)));
-    expectMetricsError(() => probabilityAliveBatch(m, { frequency: [0, 3], recency: [0, 7], n: [6, 6] }), "out_of_range", ["recency", 1]);
+    expect(Array.from(probabilityAliveBatch(m, { frequency: [0, 3], recency: [0, 5], n: [6, 6] }))).toEqual(
+      rows.map((c) => probabilityAlive(m, c)),
+    );
+    expectMetricsError(() => probabilityAliveBatch(m, { frequency: [0, 3], recency: [0, 7], n: [6, 6] }), "out_of_range", [
+      "recency",
+      1,
+    ]);
   });
 });

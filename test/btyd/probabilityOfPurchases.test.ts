@@ -19,14 +19,18 @@ describe("probabilityOfPurchases", () => {
     for (const set of ref[tag]) {
       it(`matches the mpmath reference at t = 39 (${tag}, ${set.name})`, () => {
         const model = { model: tag, params: set.params } as unknown as BtydModelSpec;
-        (set.pmf39 as number[]).forEach((v, k) => expectClose(probabilityOfPurchases(model, k, 39), v, { rel: 1e-9, abs: 1e-15 }, `k=${k}`));
+        (set.pmf39 as number[]).forEach((v, k) =>
+          expectClose(probabilityOfPurchases(model, k, 39), v, { rel: 1e-9, abs: 1e-15 }, `k=${k}`),
+        );
       });
     }
   }
   for (const set of ref["bg-bb"]) {
     it(`matches the mpmath reference for 6 opportunities (bg-bb, ${set.name})`, () => {
       const model = { model: "bg-bb", params: set.params } as unknown as BtydModelSpec;
-      (set.pmf6 as number[]).forEach((v, k) => expectClose(probabilityOfPurchases(model, k, 6), v, { rel: 1e-10, abs: 1e-15 }, `k=${k}`));
+      (set.pmf6 as number[]).forEach((v, k) =>
+        expectClose(probabilityOfPurchases(model, k, 6), v, { rel: 1e-10, abs: 1e-15 }, `k=${k}`),
+      );
     });
   }
 
@@ -52,7 +56,11 @@ describe("probabilityOfPurchases", () => {
 
   it("rejects bad k and bad Pareto/NBD parameters", () => {
     const bg = { model: "bg-nbd", params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } } as const;
-    expectMetricsError(() => probabilityOfPurchases({ model: "pareto-nbd", params: { r: 1, alpha: 1, s: 0, beta: 1 } }, 0, 1), "invalid_model", ["model", "params", "s"]);
+    expectMetricsError(
+      () => probabilityOfPurchases({ model: "pareto-nbd", params: { r: 1, alpha: 1, s: 0, beta: 1 } }, 0, 1),
+      "invalid_model",
+      ["model", "params", "s"],
+    );
     expectMetricsError(() => probabilityOfPurchases(cdnowPareto, 2, Number.POSITIVE_INFINITY), "not_finite", ["t"]);
     expectMetricsError(() => probabilityOfPurchases(cdnowPareto, 2, -1), "out_of_range", ["t"]);
     expectMetricsError(() => probabilityOfPurchases(cdnowPareto, 0.5, 1), "not_integer", ["k"]);
@@ -81,7 +89,8 @@ describe("probabilityOfPurchases", () => {
     it("matches the reference with the dropout-rate integral done numerically (derivation check)", () => {
       // Source: paretoPmf.json `check2d` — P = ∫ Gamma(μ; s, β) [e^(−μt) NB(k; t) + ∫₀ᵗ μe^(−μτ) NB(k; τ) dτ] dμ.
       expect(paretoPmf.check2d.length).toBeGreaterThan(0);
-      for (const c of paretoPmf.check2d) expectClose(probabilityOfPurchases(cdnowPareto, c.k, c.t), c.pmf, { rel: 1e-11 }, `k=${c.k}, t=${c.t}`);
+      for (const c of paretoPmf.check2d)
+        expectClose(probabilityOfPurchases(cdnowPareto, c.k, c.t), c.pmf, { rel: 1e-11 }, `k=${c.k}, t=${c.t}`);
     });
 
     it("sums to 1 and its mean is expectedPurchases (closed form, FH 2005 note eq. 27) at the CDNOW estimates", () => {
@@ -99,14 +108,23 @@ describe("probabilityOfPurchases", () => {
     });
 
     it("is a proper distribution at t = 0 and does not mutate the model", () => {
-      const model = Object.freeze({ model: "pareto-nbd", params: Object.freeze({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }) }) as BtydModelSpec;
+      const model = Object.freeze({
+        model: "pareto-nbd",
+        params: Object.freeze({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }),
+      }) as BtydModelSpec;
       expect(probabilityOfPurchases(model, 0, 0)).toBe(1);
       expect(probabilityOfPurchases(model, 3, 0)).toBe(0);
       expect(model.params).toEqual({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 });
     });
 
     it("stays finite and in [0, 1] for large k, tiny and huge t", () => {
-      for (const [k, t] of [[0, 1e-12], [1, 1e-12], [5000, 39], [100000, 1e6], [3, 1e300]] as const) {
+      for (const [k, t] of [
+        [0, 1e-12],
+        [1, 1e-12],
+        [5000, 39],
+        [100000, 1e6],
+        [3, 1e300],
+      ] as const) {
         const p = probabilityOfPurchases(cdnowPareto, k, t);
         expect(Number.isFinite(p) && p >= 0 && p <= 1, `k=${k}, t=${t}: ${p}`).toBe(true);
       }

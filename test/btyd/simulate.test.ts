@@ -32,11 +32,24 @@ describe("simulateBetaGeoNbd / simulateParetoNbd", () => {
   });
 
   it("reject bad parameters and options", () => {
-    expectMetricsError(() => simulateBetaGeoNbd({ r: -1, alpha: 1, a: 1, b: 1 }, { customers: 1, seed: 1, observationDays: 10 }), "invalid_model", ["model", "params", "r"]);
-    expectMetricsError(() => simulateParetoNbd({ r: 1, alpha: 1, s: 1, beta: 1 }, { customers: 0, seed: 1, observationDays: 10 }), "invalid_option", ["options", "customers"]);
-    expectMetricsError(() => simulateParetoNbd({ r: 1, alpha: 1, s: 1, beta: 1 }, { customers: 1, seed: 1.5, observationDays: 10 }), "not_integer", ["options", "seed"]);
     expectMetricsError(
-      () => simulateBetaGeoNbd({ r: 1, alpha: 1, a: 1, b: 1 }, { customers: 1, seed: 1, observationDays: 10, acquisitionDays: 10 }),
+      () => simulateBetaGeoNbd({ r: -1, alpha: 1, a: 1, b: 1 }, { customers: 1, seed: 1, observationDays: 10 }),
+      "invalid_model",
+      ["model", "params", "r"],
+    );
+    expectMetricsError(
+      () => simulateParetoNbd({ r: 1, alpha: 1, s: 1, beta: 1 }, { customers: 0, seed: 1, observationDays: 10 }),
+      "invalid_option",
+      ["options", "customers"],
+    );
+    expectMetricsError(
+      () => simulateParetoNbd({ r: 1, alpha: 1, s: 1, beta: 1 }, { customers: 1, seed: 1.5, observationDays: 10 }),
+      "not_integer",
+      ["options", "seed"],
+    );
+    expectMetricsError(
+      () =>
+        simulateBetaGeoNbd({ r: 1, alpha: 1, a: 1, b: 1 }, { customers: 1, seed: 1, observationDays: 10, acquisitionDays: 10 }),
       "out_of_range",
       ["options", "acquisitionDays"],
     );

@@ -12,7 +12,9 @@ interface SummaryCase {
   unitMultiplier: number;
   rows: Record<string, Record<string, number>>;
 }
-const fx = fixture<{ transactions: { customerId: string; at: string; amount: number }[]; cases: SummaryCase[] }>("summaries.json");
+const fx = fixture<{ transactions: { customerId: string; at: string; amount: number }[]; cases: SummaryCase[] }>(
+  "summaries.json",
+);
 
 describe("summarizeTransactions", () => {
   // Source: test/fixtures/btyd/summaries.json, computed with pandas Periods ("D", "W" = W-SUN) by reference.py.
@@ -28,7 +30,13 @@ describe("summarizeTransactions", () => {
       expect(rows.map((r) => r.customerId).sort()).toEqual(Object.keys(c.rows).sort());
       for (const r of rows) {
         const ref = c.rows[r.customerId as string] as Record<string, number>;
-        for (const [k, v] of Object.entries(ref)) expectClose((r as unknown as Record<string, number>)[k] as number, v, { rel: 1e-12, abs: 1e-12 }, `${r.customerId}.${k}`);
+        for (const [k, v] of Object.entries(ref))
+          expectClose(
+            (r as unknown as Record<string, number>)[k] as number,
+            v,
+            { rel: 1e-12, abs: 1e-12 },
+            `${r.customerId}.${k}`,
+          );
       }
     });
   }
@@ -45,7 +53,10 @@ describe("summarizeTransactions", () => {
     expect(byDay).toEqual([{ customerId: 1, frequency: 1, recency: 2, T: 2, monetaryValue: 4, excludedAfterAsOf: 2 }]);
     const byWeek = summarizeTransactions(tx, { asOf: "2024-03-06", unit: "week" });
     expect(byWeek).toEqual([{ customerId: 1, frequency: 0, recency: 0, T: 0, monetaryValue: 0, excludedAfterAsOf: 1 }]);
-    expectMetricsError(() => summarizeTransactions(tx, { asOf: "2024-03-06", unit: "week", strict: true }), "out_of_range", [4, "at"]);
+    expectMetricsError(() => summarizeTransactions(tx, { asOf: "2024-03-06", unit: "week", strict: true }), "out_of_range", [
+      4,
+      "at",
+    ]);
   });
 
   it("accepts Date objects, epoch milliseconds, numeric ids and amounts as strings", () => {
@@ -84,7 +95,14 @@ describe("summarizeTransactions", () => {
   it("agrees with summarizeTransactionColumns (property)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ c: fc.integer({ min: 0, max: 5 }), d: fc.integer({ min: 0, max: 60 }), a: fc.integer({ min: -5, max: 50 }) }), { minLength: 1, maxLength: 40 }),
+        fc.array(
+          fc.record({
+            c: fc.integer({ min: 0, max: 5 }),
+            d: fc.integer({ min: 0, max: 60 }),
+            a: fc.integer({ min: -5, max: 50 }),
+          }),
+          { minLength: 1, maxLength: 40 },
+        ),
         fc.integer({ min: 0, max: 70 }),
         fc.constantFrom("day" as const, "week" as const),
         (tx, asOfOffset, unit) => {
@@ -119,7 +137,10 @@ describe("summarizeTransactions", () => {
   });
 
   it("does not mutate its input", () => {
-    const tx = [{ customerId: "a", at: "2024-01-02", amount: 3 }, { customerId: "a", at: "2024-01-01", amount: 4 }];
+    const tx = [
+      { customerId: "a", at: "2024-01-02", amount: 3 },
+      { customerId: "a", at: "2024-01-01", amount: 4 },
+    ];
     const copy = structuredClone(tx);
     summarizeTransactions(tx, { asOf: "2024-01-05", unit: "week" });
     expect(tx).toEqual(copy);
@@ -130,28 +151,71 @@ describe("summarizeTransactions", () => {
     expectMetricsError(() => summarizeTransactions([], ok), "empty_sample", ["transactions"]);
     expectMetricsError(() => summarizeTransactions(null as never, ok), "invalid_type", ["transactions"]);
     expectMetricsError(() => summarizeTransactions([null as never], ok), "invalid_type", [0]);
-    expectMetricsError(() => summarizeTransactions([{ customerId: null as never, at: "2024-01-01" }], ok), "invalid_type", [0, "customerId"]);
-    expectMetricsError(() => summarizeTransactions([{ customerId: Number.NaN, at: "2024-01-01" }], ok), "invalid_type", [0, "customerId"]);
+    expectMetricsError(() => summarizeTransactions([{ customerId: null as never, at: "2024-01-01" }], ok), "invalid_type", [
+      0,
+      "customerId",
+    ]);
+    expectMetricsError(() => summarizeTransactions([{ customerId: Number.NaN, at: "2024-01-01" }], ok), "invalid_type", [
+      0,
+      "customerId",
+    ]);
     expectMetricsError(() => summarizeTransactions([{ customerId: 1, at: "yesterday" }], ok), "invalid_date", [0, "at"]);
     expectMetricsError(() => summarizeTransactions([{ customerId: 1, at: "2024-02-30" }], ok), "invalid_date", [0, "at"]);
     expectMetricsError(() => summarizeTransactions([{ customerId: 1, at: Number.NaN }], ok), "invalid_date", [0, "at"]);
-    expectMetricsError(() => summarizeTransactions([{ customerId: 1, at: "2024-01-01", amount: Number.NaN }], ok), "not_finite", [0, "amount"]);
-    expectMetricsError(() => summarizeTransactions([{ customerId: 1, at: "2024-01-01", amount: "ten" }], ok), "invalid_input", [0, "amount"]);
-    expectMetricsError(() => summarizeTransactions([{ customerId: 1, at: "2024-01-01", amount: null as never }], ok), "invalid_type", [0, "amount"]);
+    expectMetricsError(() => summarizeTransactions([{ customerId: 1, at: "2024-01-01", amount: Number.NaN }], ok), "not_finite", [
+      0,
+      "amount",
+    ]);
+    expectMetricsError(() => summarizeTransactions([{ customerId: 1, at: "2024-01-01", amount: "ten" }], ok), "invalid_input", [
+      0,
+      "amount",
+    ]);
     expectMetricsError(
-      () => summarizeTransactions([{ customerId: 1, at: "2024-01-01", amount: 1 }, { customerId: 1, at: "2024-01-02" }], ok),
+      () => summarizeTransactions([{ customerId: 1, at: "2024-01-01", amount: null as never }], ok),
+      "invalid_type",
+      [0, "amount"],
+    );
+    expectMetricsError(
+      () =>
+        summarizeTransactions(
+          [
+            { customerId: 1, at: "2024-01-01", amount: 1 },
+            { customerId: 1, at: "2024-01-02" },
+          ],
+          ok,
+        ),
       "invalid_input",
       [1, "amount"],
     );
-    expectMetricsError(() => summarizeTransactions([{ customerId: 1, at: "2024-01-01" }], { asOf: "2024-02-01", unit: "month" as never }), "invalid_option", ["options", "unit"]);
-    expectMetricsError(() => summarizeTransactions([{ customerId: 1, at: "2024-01-01" }], { asOf: "nope", unit: "day" }), "invalid_date", ["options", "asOf"]);
     expectMetricsError(
-      () => summarizeTransactions([{ customerId: 1, at: "2024-01-01" }], { asOf: "2024-02-01", unit: "day", calibrationEnd: "2024-03-01" }),
+      () => summarizeTransactions([{ customerId: 1, at: "2024-01-01" }], { asOf: "2024-02-01", unit: "month" as never }),
+      "invalid_option",
+      ["options", "unit"],
+    );
+    expectMetricsError(
+      () => summarizeTransactions([{ customerId: 1, at: "2024-01-01" }], { asOf: "nope", unit: "day" }),
+      "invalid_date",
+      ["options", "asOf"],
+    );
+    expectMetricsError(
+      () =>
+        summarizeTransactions([{ customerId: 1, at: "2024-01-01" }], {
+          asOf: "2024-02-01",
+          unit: "day",
+          calibrationEnd: "2024-03-01",
+        }),
       "out_of_range",
       ["options", "calibrationEnd"],
     );
-    expectMetricsError(() => summarizeTransactions([{ customerId: 1, at: "2024-01-01" }], { asOf: "2024-02-01", unit: "day", unitMultiplier: 0 }), "out_of_range", ["options", "unitMultiplier"]);
-    expectMetricsError(() => summarizeTransactions([{ customerId: 1, at: "2024-03-01" }], ok), "empty_sample", ["options", "asOf"]);
+    expectMetricsError(
+      () => summarizeTransactions([{ customerId: 1, at: "2024-01-01" }], { asOf: "2024-02-01", unit: "day", unitMultiplier: 0 }),
+      "out_of_range",
+      ["options", "unitMultiplier"],
+    );
+    expectMetricsError(() => summarizeTransactions([{ customerId: 1, at: "2024-03-01" }], ok), "empty_sample", [
+      "options",
+      "asOf",
+    ]);
   });
 });
 
@@ -172,12 +236,32 @@ describe("summarizeTransactions: asOf in holdout mode (lifetimes calibration_and
     const rows = summarizeTransactions(log, { asOf: "2024-03-06", calibrationEnd: "2024-02-25", unit: "week" });
     const a = rows.find((r) => r.customerId === "A");
     const b = rows.find((r) => r.customerId === "B");
-    expect(a).toMatchObject({ frequency: 1, recency: 2, T: 2, frequencyHoldout: 1, monetaryValueHoldout: 1, durationHoldout: 2, excludedAfterAsOf: 1 });
-    expect(b).toMatchObject({ frequency: 0, frequencyHoldout: 0, monetaryValueHoldout: 0, durationHoldout: 2, excludedAfterAsOf: 1 });
+    expect(a).toMatchObject({
+      frequency: 1,
+      recency: 2,
+      T: 2,
+      frequencyHoldout: 1,
+      monetaryValueHoldout: 1,
+      durationHoldout: 2,
+      excludedAfterAsOf: 1,
+    });
+    expect(b).toMatchObject({
+      frequency: 0,
+      frequencyHoldout: 0,
+      monetaryValueHoldout: 0,
+      durationHoldout: 2,
+      excludedAfterAsOf: 1,
+    });
   });
   it("without a holdout keeps asOf's whole week", () => {
     const rows = summarizeTransactions(log, { asOf: "2024-03-06", unit: "week" });
-    expect(rows.find((r) => r.customerId === "B")).toMatchObject({ frequency: 1, recency: 3, T: 3, excludedAfterAsOf: 0, monetaryValue: 7 });
+    expect(rows.find((r) => r.customerId === "B")).toMatchObject({
+      frequency: 1,
+      recency: 3,
+      T: 3,
+      excludedAfterAsOf: 0,
+      monetaryValue: 7,
+    });
   });
   it("strict mode rejects a holdout purchase after the asOf day", () => {
     expectMetricsError(

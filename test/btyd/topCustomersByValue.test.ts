@@ -59,15 +59,19 @@ describe("topCustomersByValue", () => {
 
   it("property: equals a full sort", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 70 }), (vals, k) => {
-        const rows = vals.map((v, i) => ({ customerId: i, value: v }));
-        const expected = rows
-          .slice()
-          .sort((a, b) => b.value - a.value || a.customerId - b.customerId)
-          .slice(0, k)
-          .map((r) => r.customerId);
-        return JSON.stringify(topCustomersByValue(rows, k).map((r) => r.customerId)) === JSON.stringify(expected);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 1, max: 70 }),
+        (vals, k) => {
+          const rows = vals.map((v, i) => ({ customerId: i, value: v }));
+          const expected = rows
+            .slice()
+            .sort((a, b) => b.value - a.value || a.customerId - b.customerId)
+            .slice(0, k)
+            .map((r) => r.customerId);
+          return JSON.stringify(topCustomersByValue(rows, k).map((r) => r.customerId)) === JSON.stringify(expected);
+        },
+      ),
     );
   });
 
@@ -77,8 +81,14 @@ describe("topCustomersByValue", () => {
     expectMetricsError(() => topCustomersByValue([{ customerId: "a", value: 1 }], 1.5), "not_integer", ["k"]);
     expectMetricsError(() => topCustomersByValue([{ customerId: "a", value: Number.NaN }], 1), "not_finite", [0, "value"]);
     expectMetricsError(() => topCustomersByValue([{ customerId: "a", value: "1,0" }], 1), "invalid_input", [0, "value"]);
-    expectMetricsError(() => topCustomersByValue([{ customerId: null as never, value: 1 }], 1), "invalid_type", [0, "customerId"]);
+    expectMetricsError(() => topCustomersByValue([{ customerId: null as never, value: 1 }], 1), "invalid_type", [
+      0,
+      "customerId",
+    ]);
     expectMetricsError(() => topCustomersByValue({ customerId: ["a"], value: [1, 2] }, 1), "length_mismatch", ["value"]);
-    expectMetricsError(() => topCustomersByValue({ customerId: ["a"], value: [Number.POSITIVE_INFINITY] }, 1), "not_finite", ["value", 0]);
+    expectMetricsError(() => topCustomersByValue({ customerId: ["a"], value: [Number.POSITIVE_INFINITY] }, 1), "not_finite", [
+      "value",
+      0,
+    ]);
   });
 });

@@ -1,11 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  cohortRetention,
-  cohortRetentionTally,
-  mergeCohortRetentionTallies,
-  type ActivityEvent,
-} from "../../src/churn/index.js";
+import { cohortRetention, cohortRetentionTally, mergeCohortRetentionTallies, type ActivityEvent } from "../../src/churn/index.js";
 import { fromDayNumber, periodIndex, toDayNumber } from "../../src/core/index.js";
 import { expectMetricsError } from "../helpers/expectClose.js";
 
@@ -66,7 +61,11 @@ describe("cohortRetention", () => {
   it("includeIncomplete adds the current period; an asOf on the period's last day needs no flag", () => {
     const inc = cohortRetention(events, { asOf: "2024-04-10", includeIncomplete: true });
     expect(inc.lastPeriod).toBe("2024-04");
-    expect(inc.cohorts.map((c) => c.active)).toEqual([[2, 1, 2, 0], [1, 1, 0, null], [1, null, null, null]]);
+    expect(inc.cohorts.map((c) => c.active)).toEqual([
+      [2, 1, 2, 0],
+      [1, 1, 0, null],
+      [1, null, null, null],
+    ]);
     expect(cohortRetention(events, { asOf: "2024-04-30" }).lastPeriod).toBe("2024-04");
   });
 
@@ -124,15 +123,24 @@ describe("cohortRetention", () => {
     const base = toDayNumber("2023-01-01");
     fc.assert(
       fc.property(
-        fc.array(fc.record({ id: fc.integer({ min: 0, max: 30 }), day: fc.integer({ min: 0, max: 400 }) }), { minLength: 1, maxLength: 200 }),
+        fc.array(fc.record({ id: fc.integer({ min: 0, max: 30 }), day: fc.integer({ min: 0, max: 400 }) }), {
+          minLength: 1,
+          maxLength: 200,
+        }),
         (raw) => {
           const evs = raw.map((r) => ({ id: r.id, day: base + r.day }));
           const asOf = base + 365; // 2024-01-01: December 2023 complete
           const lastP = periodIndex(asOf, "month") - 1;
           const firstP = Math.min(...evs.map((e) => periodIndex(e.day, "month")));
           if (firstP > lastP) return;
-          const t = cohortRetention({ customerIds: evs.map((e) => e.id), days: evs.map((e) => e.day) }, { asOf: fromDayNumber(asOf) });
-          const oracle = naiveCounts(evs.filter((e) => e.day <= asOf), lastP);
+          const t = cohortRetention(
+            { customerIds: evs.map((e) => e.id), days: evs.map((e) => e.day) },
+            { asOf: fromDayNumber(asOf) },
+          );
+          const oracle = naiveCounts(
+            evs.filter((e) => e.day <= asOf),
+            lastP,
+          );
           for (const c of t.cohorts) {
             c.active.forEach((v, age) => {
               if (c.observable[age]) expect(v).toBe(oracle.get(`${c.periodIndex}/${age}`) ?? 0);
@@ -154,7 +162,14 @@ describe("cohortRetention", () => {
     const base = toDayNumber("2023-06-01");
     fc.assert(
       fc.property(
-        fc.array(fc.record({ id: fc.integer({ min: 0, max: 40 }), day: fc.integer({ min: 0, max: 300 }), cents: fc.integer({ min: 0, max: 10_000 }) }), { minLength: 1, maxLength: 150 }),
+        fc.array(
+          fc.record({
+            id: fc.integer({ min: 0, max: 40 }),
+            day: fc.integer({ min: 0, max: 300 }),
+            cents: fc.integer({ min: 0, max: 10_000 }),
+          }),
+          { minLength: 1, maxLength: 150 },
+        ),
         fc.integer({ min: 1, max: 4 }),
         fc.constantFrom("customers" as const, "revenue" as const),
         (raw, parts, mode) => {
@@ -167,10 +182,14 @@ describe("cohortRetention", () => {
           });
           const whole = cohortRetentionTally(cols(evs), { asOf, mode });
           // Empty partitions are skipped: an empty input is an empty_sample error.
-          const partitions = Array.from({ length: parts }, (_, k) => evs.filter((e) => e.customerId % parts === k)).filter((p) => p.length > 0);
+          const partitions = Array.from({ length: parts }, (_, k) => evs.filter((e) => e.customerId % parts === k)).filter(
+            (p) => p.length > 0,
+          );
           const tallies = partitions.map((p) => cohortRetentionTally(cols(p), { asOf, mode }));
           const merged = mergeCohortRetentionTallies(...tallies.map((t) => JSON.parse(JSON.stringify(t))));
-          expect(cohortRetention(merged, { includeIncomplete: true })).toEqual(cohortRetention(whole, { includeIncomplete: true }));
+          expect(cohortRetention(merged, { includeIncomplete: true })).toEqual(
+            cohortRetention(whole, { includeIncomplete: true }),
+          );
           expect(mergeCohortRetentionTallies(whole)).toEqual(whole);
         },
       ),
@@ -185,25 +204,60 @@ describe("cohortRetention", () => {
     expectMetricsError(() => cohortRetention(events, { asOf: "2023-12-31" }), "out_of_range", ["options", "asOf"]);
     expectMetricsError(() => cohortRetention(events, { asOf: "2024-01-20" }), "insufficient_data", ["options", "asOf"]);
     expectMetricsError(() => cohortRetention([{ customerId: "a", at: "2024-13-01" }], { asOf }), "invalid_date", [0, "at"]);
-    expectMetricsError(() => cohortRetention([{ customerId: "__proto__", at: "2024-01-01" }], { asOf }), "unsafe_key", [0, "customerId"]);
+    expectMetricsError(() => cohortRetention([{ customerId: "__proto__", at: "2024-01-01" }], { asOf }), "unsafe_key", [
+      0,
+      "customerId",
+    ]);
     expectMetricsError(() => cohortRetention({ customerIds: [1, 2], days: [19000] }, { asOf }), "length_mismatch", ["days"]);
     expectMetricsError(() => cohortRetention({ customerIds: [1], days: [19000.5] }, { asOf }), "not_integer", ["days", 0]);
     expectMetricsError(() => cohortRetention({ customerIds: [1], days: [Number.NaN] }, { asOf }), "not_finite", ["days", 0]);
-    expectMetricsError(() => cohortRetention({ customerIds: [1], days: ["19000" as unknown as number] }, { asOf }), "invalid_type", ["days", 0]);
+    expectMetricsError(
+      () => cohortRetention({ customerIds: [1], days: ["19000" as unknown as number] }, { asOf }),
+      "invalid_type",
+      ["days", 0],
+    );
     expectMetricsError(() => cohortRetention({ customerIds: [1], days: [1.7e12] }, { asOf }), "out_of_range", ["days", 0]);
-    expectMetricsError(() => cohortRetention({ customerIds: [Number.NaN], days: [19800] }, { asOf }), "not_finite", ["customerIds", 0]);
-    expectMetricsError(() => cohortRetention([{ customerId: 1, at: "2024-01-01" }], { asOf, mode: "revenue" }), "invalid_input", [0, "amount"]);
-    expectMetricsError(() => cohortRetention([{ customerId: 1, at: "2024-01-01", amount: "x" }], { asOf, mode: "revenue" }), "invalid_input", [0, "amount"]);
+    expectMetricsError(() => cohortRetention({ customerIds: [Number.NaN], days: [19800] }, { asOf }), "not_finite", [
+      "customerIds",
+      0,
+    ]);
+    expectMetricsError(() => cohortRetention([{ customerId: 1, at: "2024-01-01" }], { asOf, mode: "revenue" }), "invalid_input", [
+      0,
+      "amount",
+    ]);
+    expectMetricsError(
+      () => cohortRetention([{ customerId: 1, at: "2024-01-01", amount: "x" }], { asOf, mode: "revenue" }),
+      "invalid_input",
+      [0, "amount"],
+    );
     expectMetricsError(() => cohortRetention(events, { asOf, mode: "profit" as never }), "invalid_option", ["options", "mode"]);
-    expectMetricsError(() => cohortRetention(events, { asOf, includeIncomplete: "yes" as never }), "invalid_option", ["options", "includeIncomplete"]);
-    expectMetricsError(() => cohortRetentionTally([{ customerId: 1, start: "2024-01-01" }]), "invalid_input", ["options", "asOf"]);
-    expectMetricsError(() => cohortRetentionTally([{ customerId: 1, start: "2024-02-01", end: "2024-01-01" }], { asOf }), "out_of_range", [0, "end"]);
+    expectMetricsError(() => cohortRetention(events, { asOf, includeIncomplete: "yes" as never }), "invalid_option", [
+      "options",
+      "includeIncomplete",
+    ]);
+    expectMetricsError(() => cohortRetentionTally([{ customerId: 1, start: "2024-01-01" }]), "invalid_input", [
+      "options",
+      "asOf",
+    ]);
+    expectMetricsError(
+      () => cohortRetentionTally([{ customerId: 1, start: "2024-02-01", end: "2024-01-01" }], { asOf }),
+      "out_of_range",
+      [0, "end"],
+    );
     const tally = cohortRetentionTally(events, { asOf });
     expectMetricsError(() => cohortRetention(tally, { asOf: "2024-04-11" }), "invalid_option", ["options", "asOf"]);
     expectMetricsError(() => cohortRetention(cohortRetentionTally(events)), "invalid_date", ["options", "asOf"]);
     expectMetricsError(() => mergeCohortRetentionTallies(), "empty_sample", []);
-    expectMetricsError(() => mergeCohortRetentionTallies(tally, cohortRetentionTally(events, { asOf, period: "week" })), "invalid_option", [1, "period"]);
-    expectMetricsError(() => mergeCohortRetentionTallies(tally, cohortRetentionTally(events, { asOf, mode: "revenue" })), "invalid_option", [1, "mode"]);
+    expectMetricsError(
+      () => mergeCohortRetentionTallies(tally, cohortRetentionTally(events, { asOf, period: "week" })),
+      "invalid_option",
+      [1, "period"],
+    );
+    expectMetricsError(
+      () => mergeCohortRetentionTallies(tally, cohortRetentionTally(events, { asOf, mode: "revenue" })),
+      "invalid_option",
+      [1, "mode"],
+    );
     expectMetricsError(() => mergeCohortRetentionTallies({ kind: "other" } as never), "invalid_input", [0, "kind"]);
   });
 

@@ -5,7 +5,11 @@ import { fromDayNumber, periodIndex, toDayNumber } from "../../src/core/index.js
 import { expectMetricsError } from "../helpers/expectClose.js";
 
 /** Brute-force oracle: classify every customer in every period by scanning days one by one. */
-function bruteForce(subs: readonly { customerId: number; start: number; end?: number }[], asOf: number, period: "week" | "month") {
+function bruteForce(
+  subs: readonly { customerId: number; start: number; end?: number }[],
+  asOf: number,
+  period: "week" | "month",
+) {
   const firstStart = Math.min(...subs.map((s) => s.start));
   const ids = [...new Set(subs.map((s) => s.customerId))];
   const active = (id: number, d: number) => subs.some((s) => s.customerId === id && s.start <= d && d < (s.end ?? Infinity));
@@ -55,7 +59,16 @@ describe("customerMovements", () => {
     expect(res.customers).toBe(5);
     expect(res.ignoredRecords).toBe(0);
     expect(res.asOf).toBe("2024-04-15");
-    const rows = res.rows.map((r) => [r.period, r.customersAtStart, r.newCustomers, r.reactivatedCustomers, r.customersLost, r.customersJoinedAndLost, r.customersAtEnd, r.complete]);
+    const rows = res.rows.map((r) => [
+      r.period,
+      r.customersAtStart,
+      r.newCustomers,
+      r.reactivatedCustomers,
+      r.customersLost,
+      r.customersJoinedAndLost,
+      r.customersAtEnd,
+      r.complete,
+    ]);
     expect(rows).toEqual([
       // Jan: a, b, d join.
       ["2024-01", 0, 3, 0, 0, 0, 3, true],
@@ -75,7 +88,11 @@ describe("customerMovements", () => {
     fc.assert(
       fc.property(
         fc.array(
-          fc.record({ customerId: fc.integer({ min: 1, max: 8 }), start: fc.integer({ min: 0, max: 150 }), len: fc.option(fc.integer({ min: 1, max: 90 }), { nil: undefined }) }),
+          fc.record({
+            customerId: fc.integer({ min: 1, max: 8 }),
+            start: fc.integer({ min: 0, max: 150 }),
+            len: fc.option(fc.integer({ min: 1, max: 90 }), { nil: undefined }),
+          }),
           { minLength: 1, maxLength: 25 },
         ),
         fc.integer({ min: 0, max: 200 }),
@@ -83,7 +100,11 @@ describe("customerMovements", () => {
         (raw, asOfOffset, period) => {
           const seen = new Set<string>();
           const recs = raw
-            .map((r) => ({ customerId: r.customerId, start: base + r.start, ...(r.len === undefined ? {} : { end: base + r.start + r.len }) }))
+            .map((r) => ({
+              customerId: r.customerId,
+              start: base + r.start,
+              ...(r.len === undefined ? {} : { end: base + r.start + r.len }),
+            }))
             .filter((r) => {
               const key = `${r.customerId}/${r.start}/${r.end ?? ""}`;
               if (seen.has(key)) return false;
@@ -93,11 +114,25 @@ describe("customerMovements", () => {
           const asOf = base + asOfOffset;
           const kept = recs.filter((r) => r.start <= asOf);
           if (kept.length === 0) return;
-          const input = recs.map((r) => ({ customerId: r.customerId, start: fromDayNumber(r.start), ...(r.end === undefined ? {} : { end: fromDayNumber(r.end) }) }));
+          const input = recs.map((r) => ({
+            customerId: r.customerId,
+            start: fromDayNumber(r.start),
+            ...(r.end === undefined ? {} : { end: fromDayNumber(r.end) }),
+          }));
           const res = customerMovements(input, { period, asOf: fromDayNumber(asOf) });
           const expected = bruteForce(kept, asOf, period);
-          expect(res.rows.map((r) => ({ start: r.customersAtStart, fresh: r.newCustomers, back: r.reactivatedCustomers, lost: r.customersLost, transient: r.customersJoinedAndLost, end: r.customersAtEnd }))).toEqual(expected);
-          for (const r of res.rows) expect(r.customersAtEnd).toBe(r.customersAtStart + r.newCustomers + r.reactivatedCustomers - r.customersLost);
+          expect(
+            res.rows.map((r) => ({
+              start: r.customersAtStart,
+              fresh: r.newCustomers,
+              back: r.reactivatedCustomers,
+              lost: r.customersLost,
+              transient: r.customersJoinedAndLost,
+              end: r.customersAtEnd,
+            })),
+          ).toEqual(expected);
+          for (const r of res.rows)
+            expect(r.customersAtEnd).toBe(r.customersAtStart + r.newCustomers + r.reactivatedCustomers - r.customersLost);
         },
       ),
       { numRuns: 150 },
@@ -128,16 +163,45 @@ describe("customerMovements", () => {
   it("rejects bad input with code and path", () => {
     const asOf = "2024-03-31";
     expectMetricsError(() => customerMovements([], { asOf }), "empty_sample", []);
-    expectMetricsError(() => customerMovements([{ customerId: 1, start: "2024-02-01", end: "2024-01-01" }], { asOf }), "out_of_range", [0, "end"]);
-    expectMetricsError(() => customerMovements([{ customerId: 1, start: "2024-02-01", end: "2024-02-01" }], { asOf }), "out_of_range", [0, "end"]);
+    expectMetricsError(
+      () => customerMovements([{ customerId: 1, start: "2024-02-01", end: "2024-01-01" }], { asOf }),
+      "out_of_range",
+      [0, "end"],
+    );
+    expectMetricsError(
+      () => customerMovements([{ customerId: 1, start: "2024-02-01", end: "2024-02-01" }], { asOf }),
+      "out_of_range",
+      [0, "end"],
+    );
     expectMetricsError(() => customerMovements([{ customerId: 1, start: "nope" }], { asOf }), "invalid_date", [0, "start"]);
     expectMetricsError(() => customerMovements([{ customerId: 1, start: Number.NaN }], { asOf }), "invalid_date", [0, "start"]);
-    expectMetricsError(() => customerMovements([{ customerId: "__proto__", start: "2024-01-01" }], { asOf }), "unsafe_key", [0, "customerId"]);
-    expectMetricsError(() => customerMovements([{ customerId: null as unknown as string, start: "2024-01-01" }], { asOf }), "invalid_type", [0, "customerId"]);
-    expectMetricsError(() => customerMovements([{ customerId: 1, start: "2024-05-01" }], { asOf }), "out_of_range", ["options", "asOf"]);
-    expectMetricsError(() => customerMovements([{ customerId: 1, start: "2024-01-01" }], {} as never), "invalid_date", ["options", "asOf"]);
-    expectMetricsError(() => customerMovements([{ customerId: 1, start: "2024-01-01" }], { asOf, period: "fortnight" as never }), "invalid_option", ["options", "period"]);
-    expectMetricsError(() => customerMovements([{ customerId: 1, start: "2024-01-01" }], { asOf, from: "2024-05-01" }), "out_of_range", ["options", "from"]);
+    expectMetricsError(() => customerMovements([{ customerId: "__proto__", start: "2024-01-01" }], { asOf }), "unsafe_key", [
+      0,
+      "customerId",
+    ]);
+    expectMetricsError(
+      () => customerMovements([{ customerId: null as unknown as string, start: "2024-01-01" }], { asOf }),
+      "invalid_type",
+      [0, "customerId"],
+    );
+    expectMetricsError(() => customerMovements([{ customerId: 1, start: "2024-05-01" }], { asOf }), "out_of_range", [
+      "options",
+      "asOf",
+    ]);
+    expectMetricsError(() => customerMovements([{ customerId: 1, start: "2024-01-01" }], {} as never), "invalid_date", [
+      "options",
+      "asOf",
+    ]);
+    expectMetricsError(
+      () => customerMovements([{ customerId: 1, start: "2024-01-01" }], { asOf, period: "fortnight" as never }),
+      "invalid_option",
+      ["options", "period"],
+    );
+    expectMetricsError(
+      () => customerMovements([{ customerId: 1, start: "2024-01-01" }], { asOf, from: "2024-05-01" }),
+      "out_of_range",
+      ["options", "from"],
+    );
     expectMetricsError(
       () =>
         customerMovements(

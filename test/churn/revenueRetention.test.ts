@@ -19,7 +19,14 @@ describe("revenueRetention", () => {
 
   it("MRR bridge with reactivation: $50K start, +8K new, +4K expansion, +1K reactivation, −2K contraction, −3K churn → $58K, quick ratio 2.6", () => {
     // https://mowt.pages.dev/tools/mrr-calculator (worked example; quick ratio with reactivation in the numerator)
-    const r = revenueRetention({ startingMrr: 50000, newMrr: 8000, expansionMrr: 4000, reactivationMrr: 1000, contractionMrr: 2000, churnedMrr: 3000 });
+    const r = revenueRetention({
+      startingMrr: 50000,
+      newMrr: 8000,
+      expansionMrr: 4000,
+      reactivationMrr: 1000,
+      contractionMrr: 2000,
+      churnedMrr: 3000,
+    });
     expect(r.endingMrr.toString()).toBe("58000");
     expect(r.netNewMrr.toString()).toBe("8000");
     expect(r.quickRatioWithReactivation).toBe(2.6);
@@ -30,7 +37,9 @@ describe("revenueRetention", () => {
 
   it("quick ratio (20 + 8) / (5 + 3) = 3.5 (pitchkit glossary worked example); null when nothing is lost", () => {
     // https://pitchkit.net/resources/glossary/quick-ratio
-    expect(revenueRetention({ startingMrr: 100, newMrr: 20, expansionMrr: 8, churnedMrr: 5, contractionMrr: 3 }).quickRatio).toBe(3.5);
+    expect(revenueRetention({ startingMrr: 100, newMrr: 20, expansionMrr: 8, churnedMrr: 5, contractionMrr: 3 }).quickRatio).toBe(
+      3.5,
+    );
     const noLoss = revenueRetention({ startingMrr: "100", newMrr: "5" });
     expect(noLoss.quickRatio).toBeNull();
     expect(noLoss.quickRatioWithReactivation).toBeNull();
@@ -68,9 +77,9 @@ describe("revenueRetention", () => {
       const r = revenueRetention(records, { period: "month", from: "2024-01-10", to: "2024-02-10" });
       expect(r.from).toBe("2024-01");
       expect(r.to).toBe("2024-02");
-      expect([r.startingMrr, r.newMrr, r.expansionMrr, r.contractionMrr, r.churnedMrr, r.reactivationMrr, r.endingMrr].map(String)).toEqual([
-        "220", "25", "20", "10", "30", "60", "285",
-      ]);
+      expect(
+        [r.startingMrr, r.newMrr, r.expansionMrr, r.contractionMrr, r.churnedMrr, r.reactivationMrr, r.endingMrr].map(String),
+      ).toEqual(["220", "25", "20", "10", "30", "60", "285"]);
       expect(r.customers).toEqual({ starting: 4, retained: 3, expanded: 1, contracted: 1, churned: 1, new: 1, reactivated: 1 });
       expect(r.grossMrrChurnRate).toBe(40 / 220);
       expect(r.netRevenueRetention).toBe(200 / 220);
@@ -95,12 +104,22 @@ describe("revenueRetention", () => {
     it("property: ending = starting + new + expansion + reactivation − contraction − churn, GRR ≤ 1 ≤ … ", () => {
       fc.assert(
         fc.property(
-          fc.array(fc.record({ id: fc.integer({ min: 0, max: 12 }), month: fc.integer({ min: 0, max: 4 }), cents: fc.integer({ min: 0, max: 50_000 }) }), { minLength: 1, maxLength: 60 }),
+          fc.array(
+            fc.record({
+              id: fc.integer({ min: 0, max: 12 }),
+              month: fc.integer({ min: 0, max: 4 }),
+              cents: fc.integer({ min: 0, max: 50_000 }),
+            }),
+            { minLength: 1, maxLength: 60 },
+          ),
           (raw) => {
             const recs = raw.map((r) => ({ customerId: r.id, at: `2024-0${r.month + 1}-15`, mrr: (r.cents / 100).toFixed(2) }));
             const hasStart = raw.some((r) => r.month === 2 && r.cents > 0);
             if (!hasStart) {
-              expectMetricsError(() => revenueRetention(recs, { from: "2024-03-01", to: "2024-04-01" }), "empty_sample", ["options", "from"]);
+              expectMetricsError(() => revenueRetention(recs, { from: "2024-03-01", to: "2024-04-01" }), "empty_sample", [
+                "options",
+                "from",
+              ]);
               return;
             }
             const r = revenueRetention(recs, { from: "2024-03-01", to: "2024-04-01" });
@@ -121,17 +140,40 @@ describe("revenueRetention", () => {
     expectMetricsError(() => revenueRetention({ startingMrr: "0" }), "empty_sample", ["startingMrr"]);
     expectMetricsError(() => revenueRetention({} as never), "invalid_input", ["startingMrr"]);
     expectMetricsError(() => revenueRetention({ startingMrr: "100", churnedMrr: "-10" }), "out_of_range", ["churnedMrr"]);
-    expectMetricsError(() => revenueRetention({ startingMrr: "100", churnedMrr: "60", contractionMrr: "50" }), "out_of_range", ["churnedMrr"]);
+    expectMetricsError(() => revenueRetention({ startingMrr: "100", churnedMrr: "60", contractionMrr: "50" }), "out_of_range", [
+      "churnedMrr",
+    ]);
     expectMetricsError(() => revenueRetention({ startingMrr: "100", contractionMrr: "150" }), "out_of_range", ["contractionMrr"]);
     expectMetricsError(() => revenueRetention({ startingMrr: Number.NaN }), "not_finite", ["startingMrr"]);
     expectMetricsError(() => revenueRetention({ startingMrr: "ten" }), "invalid_input", ["startingMrr"]);
     expectMetricsError(() => revenueRetention({ startingMrr: null as never }), "invalid_type", ["startingMrr"]);
     expectMetricsError(() => revenueRetention([], { from: "2024-01-01", to: "2024-02-01" }), "empty_sample", []);
-    expectMetricsError(() => revenueRetention([{ customerId: 1, at: "2024-01-01", mrr: "1" }], undefined as never), "invalid_type", ["options"]);
-    expectMetricsError(() => revenueRetention([{ customerId: 1, at: "2024-01-01", mrr: "1" }], { from: "2024-02-01", to: "2024-01-01" }), "out_of_range", ["options", "to"]);
-    expectMetricsError(() => revenueRetention([{ customerId: 1, at: "2024-01-01", mrr: "-1" }], { from: "2024-01-01", to: "2024-02-01" }), "out_of_range", [0, "mrr"]);
-    expectMetricsError(() => revenueRetention([{ customerId: 1, at: "x", mrr: "1" }], { from: "2024-01-01", to: "2024-02-01" }), "invalid_date", [0, "at"]);
-    expectMetricsError(() => revenueRetention([{ customerId: "constructor", at: "2024-01-01", mrr: "1" }], { from: "2024-01-01", to: "2024-02-01" }), "unsafe_key", [0, "customerId"]);
+    expectMetricsError(
+      () => revenueRetention([{ customerId: 1, at: "2024-01-01", mrr: "1" }], undefined as never),
+      "invalid_type",
+      ["options"],
+    );
+    expectMetricsError(
+      () => revenueRetention([{ customerId: 1, at: "2024-01-01", mrr: "1" }], { from: "2024-02-01", to: "2024-01-01" }),
+      "out_of_range",
+      ["options", "to"],
+    );
+    expectMetricsError(
+      () => revenueRetention([{ customerId: 1, at: "2024-01-01", mrr: "-1" }], { from: "2024-01-01", to: "2024-02-01" }),
+      "out_of_range",
+      [0, "mrr"],
+    );
+    expectMetricsError(
+      () => revenueRetention([{ customerId: 1, at: "x", mrr: "1" }], { from: "2024-01-01", to: "2024-02-01" }),
+      "invalid_date",
+      [0, "at"],
+    );
+    expectMetricsError(
+      () =>
+        revenueRetention([{ customerId: "constructor", at: "2024-01-01", mrr: "1" }], { from: "2024-01-01", to: "2024-02-01" }),
+      "unsafe_key",
+      [0, "customerId"],
+    );
   });
 
   it("does not mutate its input", () => {

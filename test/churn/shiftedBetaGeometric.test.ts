@@ -52,7 +52,11 @@ describe("fitShiftedBetaGeometric", () => {
     });
 
     it(`log-likelihood at the paper's estimates matches mpmath's closed form: ${seg.name}`, () => {
-      expectClose(sbgLogLikelihood({ alpha: seg.paper.alpha, beta: seg.paper.beta }, seg.activeByPeriod), seg.paper.logLikelihoodAtPaperEstimates, { rel: 1e-13 });
+      expectClose(
+        sbgLogLikelihood({ alpha: seg.paper.alpha, beta: seg.paper.beta }, seg.activeByPeriod),
+        seg.paper.logLikelihoodAtPaperEstimates,
+        { rel: 1e-13 },
+      );
     });
   }
 
@@ -96,14 +100,38 @@ describe("fitShiftedBetaGeometric", () => {
     let calls = 0;
     const lazy = (_f: (x: readonly number[]) => number, x0: readonly number[]): MinimizeResult => {
       calls++;
-      return { x: [...x0], value: 0, converged: false, iterations: 0, evaluations: 0, gradientNorm: 1, message: "gave up", method: "nelder-mead" };
+      return {
+        x: [...x0],
+        value: 0,
+        converged: false,
+        iterations: 0,
+        evaluations: 0,
+        gradientNorm: 1,
+        message: "gave up",
+        method: "nelder-mead",
+      };
     };
     const fit = fitShiftedBetaGeometric([100, 80, 70], { minimizer: lazy, initial: { alpha: 2, beta: 3 } });
     expect(calls).toBe(1);
-    expect(fit.diagnostics).toEqual({ converged: false, iterations: 0, gradientNorm: 1, message: "gave up", method: "nelder-mead" });
+    expect(fit.diagnostics).toEqual({
+      converged: false,
+      iterations: 0,
+      gradientNorm: 1,
+      message: "gave up",
+      method: "nelder-mead",
+    });
     expectClose(fit.params.alpha, 2, { rel: 1e-15 });
     expectMetricsError(() => fitShiftedBetaGeometric([100, 80, 70], { minimizer: lazy, strict: true }), "not_converged", []);
-    const broken = (): MinimizeResult => ({ x: [Number.NaN, 0], value: Number.NaN, converged: false, iterations: 1, evaluations: 1, gradientNorm: Number.NaN, message: "nan", method: "bfgs" });
+    const broken = (): MinimizeResult => ({
+      x: [Number.NaN, 0],
+      value: Number.NaN,
+      converged: false,
+      iterations: 1,
+      evaluations: 1,
+      gradientNorm: Number.NaN,
+      message: "nan",
+      method: "bfgs",
+    });
     expectMetricsError(() => fitShiftedBetaGeometric([100, 80, 70], { minimizer: broken }), "not_converged", []);
   });
 
@@ -120,7 +148,11 @@ describe("fitShiftedBetaGeometric", () => {
     expectMetricsError(() => fitShiftedBetaGeometric([{ recency: 1.5, T: 2, count: 5 }]), "not_integer", [0, "recency"]);
     expectMetricsError(() => fitShiftedBetaGeometric([{ recency: 1, T: 2, count: -5 }]), "out_of_range", [0, "count"]);
     expectMetricsError(() => fitShiftedBetaGeometric([{ recency: 1, T: 2, count: 0 }]), "empty_sample", []);
-    expectMetricsError(() => fitShiftedBetaGeometric([100, 50], { initial: { alpha: 0, beta: 1 } }), "out_of_range", ["options", "initial", "alpha"]);
+    expectMetricsError(() => fitShiftedBetaGeometric([100, 50], { initial: { alpha: 0, beta: 1 } }), "out_of_range", [
+      "options",
+      "initial",
+      "alpha",
+    ]);
     expectMetricsError(() => fitShiftedBetaGeometric("x" as never), "invalid_type", []);
   });
 
@@ -137,9 +169,15 @@ describe("sbgSurvival / sbgRetention / sbgExpectedLifetime / sbgDiscountedResidu
     it(`match mpmath at the paper's ${seg.name} estimates`, () => {
       for (const { t, value } of seg.survival) expectClose(sbgSurvival(m, t), value, { rel: 1e-12 }, `S(${t})`);
       for (const { t, value } of seg.retention) expectClose(sbgRetention(m, t), value, { rel: 1e-14 }, `r(${t})`);
-      for (const { horizon, value } of seg.lifetimeWithin) expectClose(sbgExpectedLifetime(m, { horizon }), value, { rel: 1e-12 }, `E within ${horizon}`);
+      for (const { horizon, value } of seg.lifetimeWithin)
+        expectClose(sbgExpectedLifetime(m, { horizon }), value, { rel: 1e-12 }, `E within ${horizon}`);
       for (const { periodsAlive, discountRate, value } of seg.derl) {
-        expectClose(sbgDiscountedResidualLifetime(m, { periodsAlive, discountRate: Number(discountRate) }), value, { rel: 1e-10 }, `DERL n=${periodsAlive} d=${discountRate}`);
+        expectClose(
+          sbgDiscountedResidualLifetime(m, { periodsAlive, discountRate: Number(discountRate) }),
+          value,
+          { rel: 1e-10 },
+          `DERL n=${periodsAlive} d=${discountRate}`,
+        );
       }
     });
   }
@@ -159,35 +197,59 @@ describe("sbgSurvival / sbgRetention / sbgExpectedLifetime / sbgDiscountedResidu
 
   it("property: survival non-increasing in [0, 1]; retention rises with t (heterogeneity); DERL rises with tenure", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.05, max: 20, noNaN: true }), fc.double({ min: 0.05, max: 20, noNaN: true }), fc.integer({ min: 1, max: 60 }), (alpha, beta, t) => {
-        const m = { alpha, beta };
-        const s0 = sbgSurvival(m, t - 1);
-        const s1 = sbgSurvival(m, t);
-        expect(s1).toBeLessThanOrEqual(s0);
-        expect(s1).toBeGreaterThanOrEqual(0);
-        expect(s1).toBeLessThanOrEqual(1);
-        expect(sbgRetention(m, t + 1)).toBeGreaterThan(sbgRetention(m, t));
-        expectClose(s1 / s0, sbgRetention(m, t), { rel: 1e-9 });
-        const d1 = sbgDiscountedResidualLifetime(m, { periodsAlive: t, discountRate: 0.1 });
-        const d2 = sbgDiscountedResidualLifetime(m, { periodsAlive: t + 1, discountRate: 0.1 });
-        expect(d2).toBeGreaterThanOrEqual(d1 * (1 - 1e-12));
-      }),
+      fc.property(
+        fc.double({ min: 0.05, max: 20, noNaN: true }),
+        fc.double({ min: 0.05, max: 20, noNaN: true }),
+        fc.integer({ min: 1, max: 60 }),
+        (alpha, beta, t) => {
+          const m = { alpha, beta };
+          const s0 = sbgSurvival(m, t - 1);
+          const s1 = sbgSurvival(m, t);
+          expect(s1).toBeLessThanOrEqual(s0);
+          expect(s1).toBeGreaterThanOrEqual(0);
+          expect(s1).toBeLessThanOrEqual(1);
+          expect(sbgRetention(m, t + 1)).toBeGreaterThan(sbgRetention(m, t));
+          expectClose(s1 / s0, sbgRetention(m, t), { rel: 1e-9 });
+          const d1 = sbgDiscountedResidualLifetime(m, { periodsAlive: t, discountRate: 0.1 });
+          const d2 = sbgDiscountedResidualLifetime(m, { periodsAlive: t + 1, discountRate: 0.1 });
+          expect(d2).toBeGreaterThanOrEqual(d1 * (1 - 1e-12));
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   it("reject bad parameters and options", () => {
     expectMetricsError(() => sbgSurvival({ alpha: 0, beta: 1 }, 1), "invalid_model", ["model", "alpha"]);
-    expectMetricsError(() => sbgSurvival({ params: { alpha: 1, beta: -1 } } as never, 1), "invalid_model", ["model", "params", "beta"]);
+    expectMetricsError(() => sbgSurvival({ params: { alpha: 1, beta: -1 } } as never, 1), "invalid_model", [
+      "model",
+      "params",
+      "beta",
+    ]);
     expectMetricsError(() => sbgSurvival({ alpha: Number.NaN, beta: 1 }, 1), "not_finite", ["model", "alpha"]);
     expectMetricsError(() => sbgSurvival({ alpha: 1, beta: 1 }, -1), "out_of_range", ["t"]);
     expectMetricsError(() => sbgRetention({ alpha: 1, beta: 1 }, 0), "out_of_range", ["t"]);
     expectMetricsError(() => sbgExpectedLifetime({ alpha: 1, beta: 1 }, { horizon: 0 }), "out_of_range", ["options", "horizon"]);
-    expectMetricsError(() => sbgDiscountedResidualLifetime({ alpha: 1, beta: 1 }, { discountRate: 0 }), "out_of_range", ["options", "discountRate"]);
-    expectMetricsError(() => sbgDiscountedResidualLifetime({ alpha: 1, beta: 1 }, { discountRate: 0.1, periodsAlive: 0 }), "out_of_range", ["options", "periodsAlive"]);
-    expectMetricsError(() => sbgDiscountedResidualLifetime({ alpha: 1, beta: 1 }, undefined as never), "invalid_type", ["options"]);
-    expectMetricsError(() => simulateSbgCohort({ alpha: 1, beta: 1 }, { size: 0, periods: 3 }), "out_of_range", ["options", "size"]);
-    expectMetricsError(() => simulateSbgCohort({ alpha: 1, beta: 1 }, { size: 10, periods: 1.5 }), "not_integer", ["options", "periods"]);
+    expectMetricsError(() => sbgDiscountedResidualLifetime({ alpha: 1, beta: 1 }, { discountRate: 0 }), "out_of_range", [
+      "options",
+      "discountRate",
+    ]);
+    expectMetricsError(
+      () => sbgDiscountedResidualLifetime({ alpha: 1, beta: 1 }, { discountRate: 0.1, periodsAlive: 0 }),
+      "out_of_range",
+      ["options", "periodsAlive"],
+    );
+    expectMetricsError(() => sbgDiscountedResidualLifetime({ alpha: 1, beta: 1 }, undefined as never), "invalid_type", [
+      "options",
+    ]);
+    expectMetricsError(() => simulateSbgCohort({ alpha: 1, beta: 1 }, { size: 0, periods: 3 }), "out_of_range", [
+      "options",
+      "size",
+    ]);
+    expectMetricsError(() => simulateSbgCohort({ alpha: 1, beta: 1 }, { size: 10, periods: 1.5 }), "not_integer", [
+      "options",
+      "periods",
+    ]);
   });
 
   it("simulateSbgCohort is deterministic per seed and consistent with its lifetimes", () => {

@@ -87,7 +87,9 @@ describe("cacPaybackPeriods", () => {
     expectMetricsError(() => cacPaybackPeriods({ cac: "-1", margin: "10" }), "out_of_range", ["cac"]);
     expectMetricsError(() => cacPaybackPeriods({ cac: Number.NaN, margin: "10" }), "not_finite", ["cac"]);
     expectMetricsError(() => cacPaybackPeriods({ cac: "1", margin: "ten" }), "invalid_input", ["margin"]);
-    expectMetricsError(() => cacPaybackPeriods({ cac: "1", margin: "10", retentionRate: 1.01 }), "out_of_range", ["retentionRate"]);
+    expectMetricsError(() => cacPaybackPeriods({ cac: "1", margin: "10", retentionRate: 1.01 }), "out_of_range", [
+      "retentionRate",
+    ]);
     expectMetricsError(() => cacPaybackPeriods({ cac: "1", margin: "10", discountRate: -0.1 }), "out_of_range", ["discountRate"]);
     expectMetricsError(() => cacPaybackPeriods({ cac: "1", margin: "10", timing: "mid" as never }), "invalid_option", ["timing"]);
     expectMetricsError(

@@ -32,7 +32,14 @@ describe("clvCashflows", () => {
   });
 
   it("grows the margin by (1+g)^(t−1) and nets the acquisition cost", () => {
-    const t = clvCashflows({ margin: "100", retentionRate: 1, discountRate: 0, marginGrowth: 0.1, horizon: 3, acquisitionCost: "300" });
+    const t = clvCashflows({
+      margin: "100",
+      retentionRate: 1,
+      discountRate: 0,
+      marginGrowth: 0.1,
+      horizon: 3,
+      acquisitionCost: "300",
+    });
     expect(t.rows.map((r) => r.margin.toString())).toEqual(["100", "110", "121"]);
     expect(t.total.toString()).toBe("331");
     expect(t.netTotal.toString()).toBe("31");
@@ -46,15 +53,33 @@ describe("clvCashflows", () => {
   });
 
   it("requires a horizon and validates it", () => {
-    expectMetricsError(() => clvCashflows({ margin: "1", retentionRate: 0.5, discountRate: 0 } as never), "invalid_type", ["horizon"]);
-    expectMetricsError(() => clvCashflows({ margin: "1", retentionRate: 0.5, discountRate: 0, horizon: -3 }), "out_of_range", ["horizon"]);
-    expectMetricsError(() => clvCashflows({ margin: "1", retentionRate: 0.5, discountRate: 0, horizon: { value: 1.5, unit: "year" } }), "not_integer", ["horizon", "value"]);
-    expectMetricsError(() => clvCashflows({ margin: "1", retentionRate: 0.5, discountRate: 0, horizon: Number.NaN }), "not_finite", ["horizon"]);
+    expectMetricsError(() => clvCashflows({ margin: "1", retentionRate: 0.5, discountRate: 0 } as never), "invalid_type", [
+      "horizon",
+    ]);
+    expectMetricsError(() => clvCashflows({ margin: "1", retentionRate: 0.5, discountRate: 0, horizon: -3 }), "out_of_range", [
+      "horizon",
+    ]);
+    expectMetricsError(
+      () => clvCashflows({ margin: "1", retentionRate: 0.5, discountRate: 0, horizon: { value: 1.5, unit: "year" } }),
+      "not_integer",
+      ["horizon", "value"],
+    );
+    expectMetricsError(
+      () => clvCashflows({ margin: "1", retentionRate: 0.5, discountRate: 0, horizon: Number.NaN }),
+      "not_finite",
+      ["horizon"],
+    );
   });
 
   it("rejects unit mismatches", () => {
     expectMetricsError(
-      () => clvCashflows({ margin: { value: "1", unit: "week" }, retentionRate: { value: 0.5, unit: "month" }, discountRate: 0, horizon: 3 }),
+      () =>
+        clvCashflows({
+          margin: { value: "1", unit: "week" },
+          retentionRate: { value: 0.5, unit: "month" },
+          discountRate: 0,
+          horizon: 3,
+        }),
       "unit_mismatch",
       ["retentionRate", "unit"],
     );

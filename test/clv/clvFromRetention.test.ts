@@ -77,7 +77,9 @@ describe("clvFromRetention", () => {
   it("allows retention 1 with a finite horizon (an annuity), not without", () => {
     const res = clvFromRetention({ margin: "80", retentionRate: 1, discountRate: 0, horizon: 36 });
     expect(res.value.toString()).toBe("2880");
-    expectMetricsError(() => clvFromRetention({ margin: "80", retentionRate: 1, discountRate: 0.01 }), "out_of_range", ["retentionRate"]);
+    expectMetricsError(() => clvFromRetention({ margin: "80", retentionRate: 1, discountRate: 0.01 }), "out_of_range", [
+      "retentionRate",
+    ]);
   });
 
   it("r = 0: an end-timed customer is worth nothing, a start-timed one is worth one margin", () => {
@@ -119,7 +121,13 @@ describe("clvFromRetention", () => {
       ["discountRate", "unit"],
     );
     expectMetricsError(
-      () => clvFromRetention({ margin: { value: "40", unit: "month" }, retentionRate: 0.9, discountRate: 0.01, horizon: { value: 3, unit: "year" } }),
+      () =>
+        clvFromRetention({
+          margin: { value: "40", unit: "month" },
+          retentionRate: 0.9,
+          discountRate: 0.01,
+          horizon: { value: 3, unit: "year" },
+        }),
       "unit_mismatch",
       ["horizon", "unit"],
     );
@@ -146,7 +154,15 @@ describe("clvFromRetention", () => {
       ["marginGrowth"],
     );
     // ...but a finite horizon is fine
-    expect(clvFromRetention({ margin: "100", retentionRate: 0.95, discountRate: 0.01, marginGrowth: 0.07, horizon: 12 }).value.isPositive()).toBe(true);
+    expect(
+      clvFromRetention({
+        margin: "100",
+        retentionRate: 0.95,
+        discountRate: 0.01,
+        marginGrowth: 0.07,
+        horizon: 12,
+      }).value.isPositive(),
+    ).toBe(true);
   });
 
   it("rejects bad input with code and path", () => {
@@ -156,8 +172,15 @@ describe("clvFromRetention", () => {
     expectMetricsError(() => clvFromRetention({ ...ok, retentionRate: Number.NaN }), "not_finite", ["retentionRate"]);
     expectMetricsError(() => clvFromRetention({ ...ok, retentionRate: "0.8" as never }), "invalid_type", ["retentionRate"]);
     expectMetricsError(() => clvFromRetention({ ...ok, retentionRate: null as never }), "invalid_type", ["retentionRate"]);
-    expectMetricsError(() => clvFromRetention({ ...ok, retentionRate: { value: 2, unit: "year" } }), "out_of_range", ["retentionRate", "value"]);
-    expectMetricsError(() => clvFromRetention({ ...ok, retentionRate: { value: 0.8, unit: "fortnight" as never } }), "invalid_option", ["retentionRate", "unit"]);
+    expectMetricsError(() => clvFromRetention({ ...ok, retentionRate: { value: 2, unit: "year" } }), "out_of_range", [
+      "retentionRate",
+      "value",
+    ]);
+    expectMetricsError(
+      () => clvFromRetention({ ...ok, retentionRate: { value: 0.8, unit: "fortnight" as never } }),
+      "invalid_option",
+      ["retentionRate", "unit"],
+    );
     expectMetricsError(() => clvFromRetention({ ...ok, discountRate: -0.01 }), "out_of_range", ["discountRate"]);
     expectMetricsError(() => clvFromRetention({ ...ok, discountRate: Number.POSITIVE_INFINITY }), "not_finite", ["discountRate"]);
     expectMetricsError(() => clvFromRetention({ ...ok, margin: Number.NaN }), "not_finite", ["margin"]);
@@ -217,12 +240,19 @@ describe("clvFromRetention", () => {
 
     it("CLV falls as the discount rate rises", () => {
       fc.assert(
-        fc.property(marginArb, fc.double({ min: 0.01, max: 0.99, noNaN: true }), disc, disc, fc.constantFrom("end" as const, "start" as const), (m, r, d1, d2, timing) => {
-          const [lo, hi] = d1 <= d2 ? [d1, d2] : [d2, d1];
-          const a = clvFromRetention({ margin: m, retentionRate: r, discountRate: lo, timing }).value;
-          const b = clvFromRetention({ margin: m, retentionRate: r, discountRate: hi, timing }).value;
-          return b.lte(a) && (hi - lo < 1e-9 || b.lt(a));
-        }),
+        fc.property(
+          marginArb,
+          fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+          disc,
+          disc,
+          fc.constantFrom("end" as const, "start" as const),
+          (m, r, d1, d2, timing) => {
+            const [lo, hi] = d1 <= d2 ? [d1, d2] : [d2, d1];
+            const a = clvFromRetention({ margin: m, retentionRate: r, discountRate: lo, timing }).value;
+            const b = clvFromRetention({ margin: m, retentionRate: r, discountRate: hi, timing }).value;
+            return b.lte(a) && (hi - lo < 1e-9 || b.lt(a));
+          },
+        ),
       );
     });
 

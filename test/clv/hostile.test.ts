@@ -7,7 +7,11 @@ describe("clv hostile inputs (issue 13)", () => {
   it("a margin tiny next to CAC is undefined_result, not a hang", () => {
     const t0 = Date.now();
     expectMetricsError(() => cacPaybackPeriods({ cac: "600", margin: "1e-30" }), "undefined_result", ["margin"]);
-    expectMetricsError(() => cacPaybackPeriods({ cac: "600", margin: "1e-30", retentionRate: 1, marginGrowth: 1e-40 }), "undefined_result", ["margin"]);
+    expectMetricsError(
+      () => cacPaybackPeriods({ cac: "600", margin: "1e-30", retentionRate: 1, marginGrowth: 1e-40 }),
+      "undefined_result",
+      ["margin"],
+    );
     expect(Date.now() - t0).toBeLessThan(5000);
   });
 

@@ -23,8 +23,14 @@ describe("clv schemas", () => {
   });
 
   it("reject invalid input with a MetricsError and path", () => {
-    expectMetricsError(() => parseClvFromRetentionInput({ margin: "100", retentionRate: 80, discountRate: 0.1 }), "out_of_range", ["retentionRate"]);
-    expectMetricsError(() => parseSimpleClvInput({ arpa: "100", grossMargin: 80, churnRate: 0.1 }), "out_of_range", ["grossMargin"]);
+    expectMetricsError(
+      () => parseClvFromRetentionInput({ margin: "100", retentionRate: 80, discountRate: 0.1 }),
+      "out_of_range",
+      ["retentionRate"],
+    );
+    expectMetricsError(() => parseSimpleClvInput({ arpa: "100", grossMargin: 80, churnRate: 0.1 }), "out_of_range", [
+      "grossMargin",
+    ]);
     expectMetricsError(() => parseCacPaybackInput({ cac: "600", margin: "96", timing: "middle" }), "invalid_option", ["timing"]);
     expectMetricsError(() => parseClvToCacInput({ clv: "3", cac: "1", extra: 1 }), "invalid_input");
     expectMetricsError(() => parseClvFromRetentionInput(null), "invalid_type");

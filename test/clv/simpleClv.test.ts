@@ -41,48 +41,93 @@ describe("simpleClv", () => {
 
   it("is exact in Decimal (no float drift)", () => {
     expect(simpleClv({ arpa: "0.1", grossMargin: 0.3, lifetime: 3 }).value.toString()).toBe("0.09");
-    expect(simpleClv({ arpa: "29.99", grossMargin: 0.7, churnRate: 0.03 }).value.toString()).toBe("699.7" + "6".repeat(115) + "7");
+    expect(simpleClv({ arpa: "29.99", grossMargin: 0.7, churnRate: 0.03 }).value.toString()).toBe(
+      "699.7" + "6".repeat(115) + "7",
+    );
   });
 
   it("churn 0 is undefined, not Infinity", () => {
     expectMetricsError(() => simpleClv({ arpa: "100", grossMargin: 0.8, churnRate: 0 }), "undefined_result", ["churnRate"]);
-    expectMetricsError(() => simpleClv({ arpa: "100", grossMargin: 0.8, churnRate: { value: -0, unit: "month" } }), "undefined_result", ["churnRate", "value"]);
+    expectMetricsError(
+      () => simpleClv({ arpa: "100", grossMargin: 0.8, churnRate: { value: -0, unit: "month" } }),
+      "undefined_result",
+      ["churnRate", "value"],
+    );
   });
 
   it("rejects ambiguous or missing bases", () => {
-    expectMetricsError(() => simpleClv({ arpa: "1", averageOrderValue: "2", purchaseFrequency: 1, grossMargin: 1, lifetime: 1 }), "invalid_input", ["averageOrderValue"]);
+    expectMetricsError(
+      () => simpleClv({ arpa: "1", averageOrderValue: "2", purchaseFrequency: 1, grossMargin: 1, lifetime: 1 }),
+      "invalid_input",
+      ["averageOrderValue"],
+    );
     expectMetricsError(() => simpleClv({ grossMargin: 1, lifetime: 1 }), "invalid_input", ["arpa"]);
-    expectMetricsError(() => simpleClv({ averageOrderValue: "2", grossMargin: 1, lifetime: 1 }), "invalid_input", ["purchaseFrequency"]);
-    expectMetricsError(() => simpleClv({ purchaseFrequency: 2, grossMargin: 1, lifetime: 1 }), "invalid_input", ["averageOrderValue"]);
-    expectMetricsError(() => simpleClv({ arpa: "1", grossMargin: 1, lifetime: 1, churnRate: 0.1 }), "invalid_input", ["churnRate"]);
+    expectMetricsError(() => simpleClv({ averageOrderValue: "2", grossMargin: 1, lifetime: 1 }), "invalid_input", [
+      "purchaseFrequency",
+    ]);
+    expectMetricsError(() => simpleClv({ purchaseFrequency: 2, grossMargin: 1, lifetime: 1 }), "invalid_input", [
+      "averageOrderValue",
+    ]);
+    expectMetricsError(() => simpleClv({ arpa: "1", grossMargin: 1, lifetime: 1, churnRate: 0.1 }), "invalid_input", [
+      "churnRate",
+    ]);
     expectMetricsError(() => simpleClv({ arpa: "1", grossMargin: 1 }), "invalid_input", ["lifetime"]);
   });
 
   it("rejects bad values with code and path", () => {
     expectMetricsError(() => simpleClv({ arpa: "-1", grossMargin: 1, lifetime: 1 }), "out_of_range", ["arpa"]);
-    expectMetricsError(() => simpleClv({ arpa: { value: "-1", unit: "month" }, grossMargin: 1, lifetime: 1 }), "out_of_range", ["arpa", "value"]);
+    expectMetricsError(() => simpleClv({ arpa: { value: "-1", unit: "month" }, grossMargin: 1, lifetime: 1 }), "out_of_range", [
+      "arpa",
+      "value",
+    ]);
     expectMetricsError(() => simpleClv({ arpa: "1", grossMargin: 70, lifetime: 1 }), "out_of_range", ["grossMargin"]);
     expectMetricsError(() => simpleClv({ arpa: "1", grossMargin: Number.NaN, lifetime: 1 }), "not_finite", ["grossMargin"]);
     expectMetricsError(() => simpleClv({ arpa: "1", grossMargin: 0.5, lifetime: 0 }), "out_of_range", ["lifetime"]);
     expectMetricsError(() => simpleClv({ arpa: "1", grossMargin: 0.5, lifetime: "3" as never }), "invalid_type", ["lifetime"]);
     expectMetricsError(() => simpleClv({ arpa: "1", grossMargin: 0.5, churnRate: 1.5 }), "out_of_range", ["churnRate"]);
-    expectMetricsError(() => simpleClv({ averageOrderValue: "-5", purchaseFrequency: 1, grossMargin: 0.5, lifetime: 1 }), "out_of_range", ["averageOrderValue"]);
-    expectMetricsError(() => simpleClv({ averageOrderValue: "5", purchaseFrequency: -1, grossMargin: 0.5, lifetime: 1 }), "out_of_range", ["purchaseFrequency"]);
-    expectMetricsError(() => simpleClv({ averageOrderValue: "5", purchaseFrequency: Number.POSITIVE_INFINITY, grossMargin: 0.5, lifetime: 1 }), "not_finite", ["purchaseFrequency"]);
+    expectMetricsError(
+      () => simpleClv({ averageOrderValue: "-5", purchaseFrequency: 1, grossMargin: 0.5, lifetime: 1 }),
+      "out_of_range",
+      ["averageOrderValue"],
+    );
+    expectMetricsError(
+      () => simpleClv({ averageOrderValue: "5", purchaseFrequency: -1, grossMargin: 0.5, lifetime: 1 }),
+      "out_of_range",
+      ["purchaseFrequency"],
+    );
+    expectMetricsError(
+      () => simpleClv({ averageOrderValue: "5", purchaseFrequency: Number.POSITIVE_INFINITY, grossMargin: 0.5, lifetime: 1 }),
+      "not_finite",
+      ["purchaseFrequency"],
+    );
     expectMetricsError(() => simpleClv(null as never), "invalid_type", []);
   });
 
   it("rejects a weekly frequency with a monthly churn (unit_mismatch)", () => {
     expectMetricsError(
-      () => simpleClv({ averageOrderValue: "20", purchaseFrequency: { value: 1, unit: "week" }, grossMargin: 0.4, churnRate: { value: 0.05, unit: "month" } }),
+      () =>
+        simpleClv({
+          averageOrderValue: "20",
+          purchaseFrequency: { value: 1, unit: "week" },
+          grossMargin: 0.4,
+          churnRate: { value: 0.05, unit: "month" },
+        }),
       "unit_mismatch",
       ["churnRate", "unit"],
     );
-    expectMetricsError(() => simpleClv({ arpa: { value: "20", unit: "week" }, grossMargin: 0.4, lifetime: 10, period: "month" }), "unit_mismatch", ["arpa", "unit"]);
+    expectMetricsError(
+      () => simpleClv({ arpa: { value: "20", unit: "week" }, grossMargin: 0.4, lifetime: 10, period: "month" }),
+      "unit_mismatch",
+      ["arpa", "unit"],
+    );
   });
 
   it("does not mutate its input", () => {
-    const input = { arpa: { value: "2000", unit: "month" as const }, grossMargin: 0.6, churnRate: { value: 0.005, unit: "month" as const } };
+    const input = {
+      arpa: { value: "2000", unit: "month" as const },
+      grossMargin: 0.6,
+      churnRate: { value: 0.005, unit: "month" as const },
+    };
     const copy = structuredClone(input);
     simpleClv(input);
     expect(input).toEqual(copy);

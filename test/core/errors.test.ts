@@ -5,7 +5,13 @@ import { METRICS_ERROR_CODES, MetricsError, isMetricsError, metricsError } from 
 describe("MetricsError", () => {
   it("carries code, path, message, cause and issues", () => {
     const cause = new Error("inner");
-    const e = new MetricsError({ code: "invalid_input", path: [3, "score"], message: "bad", cause, issues: [{ code: "x", path: [3], message: "m" }] });
+    const e = new MetricsError({
+      code: "invalid_input",
+      path: [3, "score"],
+      message: "bad",
+      cause,
+      issues: [{ code: "x", path: [3], message: "m" }],
+    });
     expect(e).toBeInstanceOf(Error);
     expect(e.name).toBe("MetricsError");
     expect(e.code).toBe("invalid_input");
@@ -14,7 +20,12 @@ describe("MetricsError", () => {
     expect(e.cause).toBe(cause);
     expect(e.issues).toHaveLength(1);
     expect(Object.isFrozen(e.path)).toBe(true);
-    expect(JSON.parse(JSON.stringify(e))).toEqual({ name: "MetricsError", code: "invalid_input", path: [3, "score"], message: "bad" });
+    expect(JSON.parse(JSON.stringify(e))).toEqual({
+      name: "MetricsError",
+      code: "invalid_input",
+      path: [3, "score"],
+      message: "bad",
+    });
   });
 
   it("defaults path to [] and omits cause when absent", () => {

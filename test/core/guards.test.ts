@@ -111,7 +111,8 @@ describe("assertOneOf / assertSafeKey", () => {
     expectMetricsError(() => assertOneOf(1, ["a"] as const, "f", ["o"]), "invalid_option", ["o"]);
   });
   it("rejects prototype-polluting keys", () => {
-    for (const k of ["__proto__", "constructor", "prototype"]) expectMetricsError(() => assertSafeKey(k, "f", ["id"]), "unsafe_key", ["id"]);
+    for (const k of ["__proto__", "constructor", "prototype"])
+      expectMetricsError(() => assertSafeKey(k, "f", ["id"]), "unsafe_key", ["id"]);
     expectMetricsError(() => assertSafeKey("", "f", ["id"]), "invalid_type", ["id"]);
     expectMetricsError(() => assertSafeKey(5, "f", ["id"]), "invalid_type", ["id"]);
     expect(assertSafeKey("toString", "f")).toBe("toString");
@@ -147,8 +148,15 @@ describe("assertKnownOptions", () => {
     expect(assertKnownOptions(undefined, ["confidence"], "nps")).toEqual({});
   });
   it("rejects an unknown key at ['options', key]", () => {
-    expectMetricsError(() => assertKnownOptions({ confidnce: 0.9 } as object, ["confidence"], "nps"), "invalid_option", ["options", "confidnce"]);
-    expectMetricsError(() => assertKnownOptions(JSON.parse('{"__proto__": 1}') as object, ["confidence"], "nps"), "invalid_option", ["options", "__proto__"]);
+    expectMetricsError(() => assertKnownOptions({ confidnce: 0.9 } as object, ["confidence"], "nps"), "invalid_option", [
+      "options",
+      "confidnce",
+    ]);
+    expectMetricsError(
+      () => assertKnownOptions(JSON.parse('{"__proto__": 1}') as object, ["confidence"], "nps"),
+      "invalid_option",
+      ["options", "__proto__"],
+    );
   });
   it("rejects a non-object at ['options']", () => {
     for (const bad of [null, 3, "x", [1], new Uint8Array(1)]) {
@@ -165,8 +173,10 @@ describe("readCustomerId (the one customer-id policy of churn, loyalty and journ
     expect(readCustomerId("toString", "f", ["id"])).toBe("toString");
   });
   it("rejects reserved, empty, non-finite and non-id values with code and path", () => {
-    for (const k of ["__proto__", "constructor", "prototype"]) expectMetricsError(() => readCustomerId(k, "f", [3, "customerId"]), "unsafe_key", [3, "customerId"]);
+    for (const k of ["__proto__", "constructor", "prototype"])
+      expectMetricsError(() => readCustomerId(k, "f", [3, "customerId"]), "unsafe_key", [3, "customerId"]);
     for (const v of [NaN, Infinity, -Infinity]) expectMetricsError(() => readCustomerId(v, "f", ["id"]), "not_finite", ["id"]);
-    for (const v of ["", null, undefined, true, {}, [], 1n]) expectMetricsError(() => readCustomerId(v, "f", ["id"]), "invalid_type", ["id"]);
+    for (const v of ["", null, undefined, true, {}, [], 1n])
+      expectMetricsError(() => readCustomerId(v, "f", ["id"]), "invalid_type", ["id"]);
   });
 });

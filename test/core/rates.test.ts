@@ -51,7 +51,10 @@ describe("convertRate", () => {
     expectMetricsError(() => convertRate("0.05" as unknown as number, { from: "month", to: "year" }), "invalid_type", ["rate"]);
     expectMetricsError(() => convertRate(-1, { from: "month", to: "year", kind: "interest" }), "out_of_range", ["rate"]);
     expectMetricsError(() => convertRate(0.1, { from: "fortnight" as "day", to: "year" }), "invalid_option", ["options", "from"]);
-    expectMetricsError(() => convertRate(0.1, { from: "day", to: "year", kind: "simple" as "churn" }), "invalid_option", ["options", "kind"]);
+    expectMetricsError(() => convertRate(0.1, { from: "day", to: "year", kind: "simple" as "churn" }), "invalid_option", [
+      "options",
+      "kind",
+    ]);
   });
 });
 

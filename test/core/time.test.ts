@@ -28,15 +28,31 @@ describe("toDayNumber / toEpochMs", () => {
   });
   it("agrees with Date.UTC for any date in 1600–2400", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1600, max: 2400 }), fc.integer({ min: 0, max: 11 }), fc.integer({ min: 1, max: 28 }), (y, m, d) => {
-        const iso = `${y}-${String(m + 1).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-        const day = toDayNumber(iso);
-        return day === Date.UTC(y, m, d) / 86_400_000 && fromDayNumber(day) === iso;
-      }),
+      fc.property(
+        fc.integer({ min: 1600, max: 2400 }),
+        fc.integer({ min: 0, max: 11 }),
+        fc.integer({ min: 1, max: 28 }),
+        (y, m, d) => {
+          const iso = `${y}-${String(m + 1).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+          const day = toDayNumber(iso);
+          return day === Date.UTC(y, m, d) / 86_400_000 && fromDayNumber(day) === iso;
+        },
+      ),
     );
   });
   it("rejects impossible, unparseable and non-finite dates with invalid_date", () => {
-    for (const bad of ["2024-02-30", "2023-02-29", "2024-13-01", "2024-00-10", "yesterday", "", "2024/03/01", "03/01/2024", "2024-03-01T25:00:00Z", "2024-03-01T10:61Z"]) {
+    for (const bad of [
+      "2024-02-30",
+      "2023-02-29",
+      "2024-13-01",
+      "2024-00-10",
+      "yesterday",
+      "",
+      "2024/03/01",
+      "03/01/2024",
+      "2024-03-01T25:00:00Z",
+      "2024-03-01T10:61Z",
+    ]) {
       expectMetricsError(() => toDayNumber(bad, { fn: "f", path: [7, "at"] }), "invalid_date", [7, "at"]);
     }
     for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, 9e15, new Date("nope"), null, undefined, {}, true]) {
@@ -64,11 +80,15 @@ describe("periods", () => {
   });
   it("periodStart inverts periodIndex and consecutive periods have consecutive indices", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -100_000, max: 100_000 }), fc.constantFrom("day", "week", "month", "quarter", "year" as const), (day, p) => {
-        const i = periodIndex(day, p);
-        const s = periodStart(i, p);
-        return s <= day && periodIndex(s, p) === i && periodIndex(s - 1, p) === i - 1;
-      }),
+      fc.property(
+        fc.integer({ min: -100_000, max: 100_000 }),
+        fc.constantFrom("day", "week", "month", "quarter", "year" as const),
+        (day, p) => {
+          const i = periodIndex(day, p);
+          const s = periodStart(i, p);
+          return s <= day && periodIndex(s, p) === i && periodIndex(s - 1, p) === i - 1;
+        },
+      ),
     );
   });
   it("rejects unknown periods", () => {
@@ -108,7 +128,22 @@ describe("fastIsoDay (shared internal fast path)", () => {
     expect(fastIsoDay("1970-01-01")).toBe(0);
   });
   it("returns NaN on a miss (the caller falls back to toDayNumber)", () => {
-    for (const s of ["", "2024-2-01", "2024-02-30", "2023-02-29", "1900-02-29", "2024-13-01", "2024-00-10", "2024-01-00", "2024-01-32", "2024/01/01", "2024-01-01T00:00:00Z", " 2024-01-01", "２０２４-01-01", "abcd-ef-gh"]) {
+    for (const s of [
+      "",
+      "2024-2-01",
+      "2024-02-30",
+      "2023-02-29",
+      "1900-02-29",
+      "2024-13-01",
+      "2024-00-10",
+      "2024-01-00",
+      "2024-01-32",
+      "2024/01/01",
+      "2024-01-01T00:00:00Z",
+      " 2024-01-01",
+      "２０２４-01-01",
+      "abcd-ef-gh",
+    ]) {
       expect(fastIsoDay(s)).toBeNaN();
     }
   });

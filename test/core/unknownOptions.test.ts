@@ -5,7 +5,10 @@ import { expectMetricsError } from "../helpers/expectClose.js";
 
 // Issue 12: an unknown option key is an error at ["options", key]; bad option values at ["options", name].
 describe("option convention", () => {
-  const responses = [{ score: 10, at: "2024-01-05" }, { score: 3, at: "2024-01-20" }];
+  const responses = [
+    { score: 10, at: "2024-01-05" },
+    { score: 3, at: "2024-01-20" },
+  ];
 
   it("rejects a misspelt option key instead of ignoring it", () => {
     expectMetricsError(() => nps([10, 9, 0], { confidnce: 0.9 } as never), "invalid_option", ["options", "confidnce"]);
@@ -18,6 +21,9 @@ describe("option convention", () => {
   });
 
   it("puts btyd option errors under options", () => {
-    expectMetricsError(() => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1 }], { penalizer: -1 }), "invalid_option", ["options", "penalizer"]);
+    expectMetricsError(() => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1 }], { penalizer: -1 }), "invalid_option", [
+      "options",
+      "penalizer",
+    ]);
   });
 });

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { isMetricsError, parseWithSchema } from "../../src/core/index.js";
 
-const Schema = z.object({ items: z.array(z.object({ score: z.number().int().min(0).max(10) })), method: z.enum(["a", "b"]).optional() });
+const Schema = z.object({
+  items: z.array(z.object({ score: z.number().int().min(0).max(10) })),
+  method: z.enum(["a", "b"]).optional(),
+});
 
 function caught(fn: () => unknown): unknown {
   try {
@@ -28,8 +31,12 @@ describe("parseWithSchema", () => {
     expect(err.message).toMatch(/^f: items\[1\]\.score is invalid/);
   });
   it("maps types and enums", () => {
-    expect((caught(() => parseWithSchema(Schema, { items: [{ score: "9" }] }, "f")) as { code: string }).code).toBe("invalid_type");
-    expect((caught(() => parseWithSchema(Schema, { items: [], method: "c" }, "f")) as { code: string }).code).toBe("invalid_option");
+    expect((caught(() => parseWithSchema(Schema, { items: [{ score: "9" }] }, "f")) as { code: string }).code).toBe(
+      "invalid_type",
+    );
+    expect((caught(() => parseWithSchema(Schema, { items: [], method: "c" }, "f")) as { code: string }).code).toBe(
+      "invalid_option",
+    );
     const many = caught(() => parseWithSchema(Schema, { items: [{ score: 11 }, { score: -1 }] }, "f")) as { message: string };
     expect(many.message).toContain("and 1 more issue");
   });

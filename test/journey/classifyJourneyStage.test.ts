@@ -26,7 +26,9 @@ interface Case {
 
 // Source: test/fixtures/journey/coleman-cases.json, written by make_fixtures.py (an independent
 // Python re-implementation of the documented COLEMAN_JOURNEY defaults with datetime arithmetic).
-const fixture = JSON.parse(readFileSync(new URL("../fixtures/journey/coleman-cases.json", import.meta.url), "utf8")) as { cases: Case[] };
+const fixture = JSON.parse(readFileSync(new URL("../fixtures/journey/coleman-cases.json", import.meta.url), "utf8")) as {
+  cases: Case[];
+};
 
 function project(c: ReturnType<typeof classifyJourneyStage>) {
   return {
@@ -110,19 +112,34 @@ describe("classifyJourneyStage", () => {
 
   it("returns no stage (and a first next stage) for an empty snapshot", () => {
     const c = classifyJourneyStage(COLEMAN_JOURNEY, {}, { asOf: "2024-03-05" });
-    expect(c).toMatchObject({ stage: null, stageIndex: -1, matchedRule: null, daysInRelationship: null, daysInStage: null, stalled: false });
+    expect(c).toMatchObject({
+      stage: null,
+      stageIndex: -1,
+      matchedRule: null,
+      daysInRelationship: null,
+      daysInStage: null,
+      stalled: false,
+    });
     expect(c.nextStage?.stage).toBe("assessment");
     expect(c.nextStage?.expectedBy).toBeNull();
   });
 
   it("accepts Date objects, epoch ms and date-times (read as UTC days)", () => {
-    const iso = classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2024-02-01", affirmedAt: "2024-02-03" }, { asOf: "2024-02-10" });
+    const iso = classifyJourneyStage(
+      COLEMAN_JOURNEY,
+      { purchasedAt: "2024-02-01", affirmedAt: "2024-02-03" },
+      { asOf: "2024-02-10" },
+    );
     const date = classifyJourneyStage(
       COLEMAN_JOURNEY,
       { purchasedAt: new Date(Date.UTC(2024, 1, 1, 23, 59)), affirmedAt: Date.UTC(2024, 1, 3, 8) },
       { asOf: new Date(Date.UTC(2024, 1, 10, 12)) },
     );
-    const dt = classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2024-02-01T23:00:00Z", affirmedAt: "2024-02-03T01:00:00+02:00" }, { asOf: "2024-02-10" });
+    const dt = classifyJourneyStage(
+      COLEMAN_JOURNEY,
+      { purchasedAt: "2024-02-01T23:00:00Z", affirmedAt: "2024-02-03T01:00:00+02:00" },
+      { asOf: "2024-02-10" },
+    );
     expect(date).toEqual(iso);
     // 2024-02-03T01:00+02:00 is 2024-02-02T23:00Z: entered a day earlier.
     expect(dt.enteredOn).toBe("2024-02-02");
@@ -132,12 +149,24 @@ describe("classifyJourneyStage", () => {
     const asOf = { asOf: "2024-12-31" };
     expect(classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2024-02-29" }, asOf).enteredOn).toBe("2024-02-29");
     expect(classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2000-02-29" }, asOf).enteredOn).toBe("2000-02-29");
-    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2023-02-29" }, asOf), "invalid_date", ["purchasedAt"]);
-    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "1900-02-29" }, asOf), "invalid_date", ["purchasedAt"]);
-    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2024-04-31" }, asOf), "invalid_date", ["purchasedAt"]);
-    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2024-00-10" }, asOf), "invalid_date", ["purchasedAt"]);
-    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2024-1a-10" }, asOf), "invalid_date", ["purchasedAt"]);
-    expect(classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2024-03-05T23:30:00-01:00" }, asOf).enteredOn).toBe("2024-03-06");
+    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2023-02-29" }, asOf), "invalid_date", [
+      "purchasedAt",
+    ]);
+    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "1900-02-29" }, asOf), "invalid_date", [
+      "purchasedAt",
+    ]);
+    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2024-04-31" }, asOf), "invalid_date", [
+      "purchasedAt",
+    ]);
+    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2024-00-10" }, asOf), "invalid_date", [
+      "purchasedAt",
+    ]);
+    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2024-1a-10" }, asOf), "invalid_date", [
+      "purchasedAt",
+    ]);
+    expect(classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2024-03-05T23:30:00-01:00" }, asOf).enteredOn).toBe(
+      "2024-03-06",
+    );
   });
 
   it("is safe when a snapshot's getter classifies another customer (re-entrancy)", () => {
@@ -170,7 +199,16 @@ describe("classifyJourneyStage", () => {
       ],
       stages: [
         { id: "trial", name: "Trial", entry: { signal: "signedUpAt", op: "exists" } },
-        { id: "engaged", name: "Engaged", entry: { all: [{ signal: "invitedTeam", op: "eq", value: true }, { signal: "seats", op: "gte", value: 3 }] } },
+        {
+          id: "engaged",
+          name: "Engaged",
+          entry: {
+            all: [
+              { signal: "invitedTeam", op: "eq", value: true },
+              { signal: "seats", op: "gte", value: 3 },
+            ],
+          },
+        },
         {
           id: "seasoned",
           name: "Seasoned",
@@ -185,7 +223,10 @@ describe("classifyJourneyStage", () => {
     const c1 = classifyJourneyStage(model, { signedUpAt: "2024-03-01", paidAt: "2024-03-20", invitedTeam: false }, { asOf });
     expect(c1.stage).toBe("trial");
     expect(c1.skippedStages).toEqual([]);
-    expect(classifyJourneyStage({ ...model, progression: "furthest" }, { signedUpAt: "2024-03-01", paidAt: "2024-03-20" }, { asOf }).stage).toBe("paid");
+    expect(
+      classifyJourneyStage({ ...model, progression: "furthest" }, { signedUpAt: "2024-03-01", paidAt: "2024-03-20" }, { asOf })
+        .stage,
+    ).toBe("paid");
     // Engaged and 30 days old: seasoned since signedUpAt + 14 = 2024-03-15; paid due by 2024-03-31 (on time).
     const c2 = classifyJourneyStage(model, { signedUpAt: "2024-03-01", invitedTeam: true, seats: 4 }, { asOf });
     expect([c2.stage, c2.enteredOn, c2.daysInStage, c2.stalled]).toEqual(["seasoned", "2024-03-15", 16, false]);
@@ -199,7 +240,16 @@ describe("classifyJourneyStage", () => {
   });
 
   it("never moves backwards when signals only accumulate (property)", () => {
-    const dateSignals = ["firstContactAt", "purchasedAt", "affirmedAt", "onboardingStartedAt", "onboardingCompletedAt", "firstValueAt", "repeatPurchaseAt", "firstReferralAt"] as const;
+    const dateSignals = [
+      "firstContactAt",
+      "purchasedAt",
+      "affirmedAt",
+      "onboardingStartedAt",
+      "onboardingCompletedAt",
+      "firstValueAt",
+      "repeatPurchaseAt",
+      "firstReferralAt",
+    ] as const;
     const asOfDay = Date.UTC(2024, 5, 30);
     const day = 86_400_000;
     const snapshot = fc.record({
@@ -241,31 +291,60 @@ describe("classifyJourneyStage", () => {
 
   it("rejects dates after asOf, bad dates and bad signal values with code and path", () => {
     const asOf = { asOf: "2024-03-01" };
-    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2024-03-02" }, asOf), "invalid_date", ["purchasedAt"]);
-    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2024-02-30" }, asOf), "invalid_date", ["purchasedAt"]);
-    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "yesterday" }, asOf), "invalid_date", ["purchasedAt"]);
-    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: Number.NaN }, asOf), "invalid_date", ["purchasedAt"]);
-    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: new Date(Number.NaN) }, asOf), "invalid_date", ["purchasedAt"]);
-    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: Number.POSITIVE_INFINITY }, asOf), "invalid_date", ["purchasedAt"]);
+    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2024-03-02" }, asOf), "invalid_date", [
+      "purchasedAt",
+    ]);
+    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2024-02-30" }, asOf), "invalid_date", [
+      "purchasedAt",
+    ]);
+    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "yesterday" }, asOf), "invalid_date", [
+      "purchasedAt",
+    ]);
+    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: Number.NaN }, asOf), "invalid_date", [
+      "purchasedAt",
+    ]);
+    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: new Date(Number.NaN) }, asOf), "invalid_date", [
+      "purchasedAt",
+    ]);
+    expectMetricsError(
+      () => classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: Number.POSITIVE_INFINITY }, asOf),
+      "invalid_date",
+      ["purchasedAt"],
+    );
     expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { npsScore: "9" }, asOf), "invalid_type", ["npsScore"]);
     expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { npsScore: 11 }, asOf), "out_of_range", ["npsScore"]);
     expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { npsScore: 8.5 }, asOf), "not_integer", ["npsScore"]);
-    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { referralCount: Number.NaN }, asOf), "not_finite", ["referralCount"]);
-    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { referralCount: Number.NEGATIVE_INFINITY }, asOf), "not_finite", ["referralCount"]);
-    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { referralCount: -1 }, asOf), "out_of_range", ["referralCount"]);
+    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { referralCount: Number.NaN }, asOf), "not_finite", [
+      "referralCount",
+    ]);
+    expectMetricsError(
+      () => classifyJourneyStage(COLEMAN_JOURNEY, { referralCount: Number.NEGATIVE_INFINITY }, asOf),
+      "not_finite",
+      ["referralCount"],
+    );
+    expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, { referralCount: -1 }, asOf), "out_of_range", [
+      "referralCount",
+    ]);
     expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, null as never, asOf), "invalid_type", []);
     expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, {}, {} as never), "invalid_date", ["options", "asOf"]);
     expectMetricsError(() => classifyJourneyStage(COLEMAN_JOURNEY, {}, { asOf: "soon" }), "invalid_date", ["options", "asOf"]);
   });
 
   it("reads -0 as 0 and null as missing", () => {
-    const c = classifyJourneyStage(COLEMAN_JOURNEY, { purchasedAt: "2024-02-01", referralCount: -0, firstReferralAt: null }, { asOf: "2024-03-01" });
+    const c = classifyJourneyStage(
+      COLEMAN_JOURNEY,
+      { purchasedAt: "2024-02-01", referralCount: -0, firstReferralAt: null },
+      { asOf: "2024-03-01" },
+    );
     expect(c.stage).toBe("admission");
     const boolModel: JourneyModel = {
       id: "m",
       name: "m",
       anchor: "at",
-      signals: [{ id: "at", type: "date" }, { id: "x", type: "number" }],
+      signals: [
+        { id: "at", type: "date" },
+        { id: "x", type: "number" },
+      ],
       stages: [{ id: "zero", name: "Zero", entry: { signal: "x", op: "eq", value: 0 } }],
     };
     expect(classifyJourneyStage(boolModel, { x: -0 }, { asOf: "2024-01-01" }).stage).toBe("zero");

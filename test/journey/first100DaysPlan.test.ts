@@ -23,7 +23,9 @@ describe("first100DaysPlan", () => {
   it("crosses year ends and leap days (UTC), and accepts Date and epoch ms", () => {
     // python3: date(2023, 12, 20) + timedelta(days=100) == date(2024, 3, 29)
     expect(first100DaysPlan(COLEMAN_JOURNEY, "2023-12-20").checkpoints[7]?.expectedBy).toBe("2024-03-29");
-    expect(first100DaysPlan(COLEMAN_JOURNEY, new Date(Date.UTC(2023, 11, 20, 23, 30)))).toEqual(first100DaysPlan(COLEMAN_JOURNEY, "2023-12-20"));
+    expect(first100DaysPlan(COLEMAN_JOURNEY, new Date(Date.UTC(2023, 11, 20, 23, 30)))).toEqual(
+      first100DaysPlan(COLEMAN_JOURNEY, "2023-12-20"),
+    );
     expect(first100DaysPlan(COLEMAN_JOURNEY, Date.UTC(2023, 11, 20))).toEqual(first100DaysPlan(COLEMAN_JOURNEY, "2023-12-20"));
   });
 
@@ -39,7 +41,18 @@ describe("first100DaysPlan", () => {
       anchor: "at",
       anchorDate: "2024-01-01",
       horizonDay: 0,
-      checkpoints: [{ stage: "s", name: "S", description: "", since: null, startDay: null, endDay: null, expectedFrom: null, expectedBy: null }],
+      checkpoints: [
+        {
+          stage: "s",
+          name: "S",
+          description: "",
+          since: null,
+          startDay: null,
+          endDay: null,
+          expectedFrom: null,
+          expectedBy: null,
+        },
+      ],
     });
   });
 

@@ -14,7 +14,11 @@ const random = fixture.cases.filter((c) => c.name.startsWith("random"));
 
 describe("journeyDistribution", () => {
   it("matches the reference counts and stalled counts on 300 random snapshots", () => {
-    const d = journeyDistribution(COLEMAN_JOURNEY, random.map((c) => c.customer), { asOf: "2024-06-30" });
+    const d = journeyDistribution(
+      COLEMAN_JOURNEY,
+      random.map((c) => c.customer),
+      { asOf: "2024-06-30" },
+    );
     expect(d.n).toBe(fixture.funnel.n);
     expect(d.unclassified).toBe(fixture.funnel.unclassified);
     expect(d.stages.map((s) => s.count)).toEqual(fixture.funnel.counts);
@@ -25,7 +29,9 @@ describe("journeyDistribution", () => {
   });
 
   it("counts customers in no stage", () => {
-    const d = journeyDistribution(COLEMAN_JOURNEY, [{}, {}, { firstContactAt: "2024-01-01" }, { referralCount: 0 }], { asOf: "2024-01-02" });
+    const d = journeyDistribution(COLEMAN_JOURNEY, [{}, {}, { firstContactAt: "2024-01-01" }, { referralCount: 0 }], {
+      asOf: "2024-01-02",
+    });
     expect([d.unclassified, d.unclassifiedShare, d.stages[0]?.count]).toEqual([3, 0.75, 1]);
   });
 
@@ -54,7 +60,9 @@ describe("journeyDistribution", () => {
 
   it("rejects empty input and bad snapshots with the customer's index in the path", () => {
     expectMetricsError(() => journeyDistribution(COLEMAN_JOURNEY, [], { asOf: "2024-01-01" }), "empty_sample", ["customers"]);
-    expectMetricsError(() => journeyDistribution(COLEMAN_JOURNEY, null as never, { asOf: "2024-01-01" }), "invalid_type", ["customers"]);
+    expectMetricsError(() => journeyDistribution(COLEMAN_JOURNEY, null as never, { asOf: "2024-01-01" }), "invalid_type", [
+      "customers",
+    ]);
     expectMetricsError(
       () => journeyDistribution(COLEMAN_JOURNEY, [{}, { purchasedAt: "2024-02-01" }], { asOf: "2024-01-01" }),
       "invalid_date",

@@ -27,7 +27,9 @@ describe("journeyFunnel", () => {
 
   it.each(wilson.rows)("Wilson interval for $k of $n at $confidence", ({ k, n, confidence, lower, upper }) => {
     // n customers reached assessment, k of them admission.
-    const customers = Array.from({ length: n }, (_, i) => (i < k ? { firstContactAt: "2024-01-01", purchasedAt: "2024-01-05" } : { firstContactAt: "2024-01-01" }));
+    const customers = Array.from({ length: n }, (_, i) =>
+      i < k ? { firstContactAt: "2024-01-01", purchasedAt: "2024-01-05" } : { firstContactAt: "2024-01-01" },
+    );
     const step = journeyFunnel(COLEMAN_JOURNEY, customers, { asOf: "2024-01-10", confidence }).steps[1];
     expect(step?.conversion).toBe(k / n);
     const [lo, hi] = step?.conversionInterval ?? [Number.NaN, Number.NaN];
@@ -47,7 +49,14 @@ describe("journeyFunnel", () => {
     const asOf = Date.UTC(2024, 0, 1);
     const date = fc.integer({ min: 0, max: 200 }).map((x) => asOf - x * day);
     const customer = fc.record(
-      { firstContactAt: date, purchasedAt: date, affirmedAt: date, firstValueAt: date, repeatPurchaseAt: date, referralCount: fc.integer({ min: 0, max: 2 }) },
+      {
+        firstContactAt: date,
+        purchasedAt: date,
+        affirmedAt: date,
+        firstValueAt: date,
+        repeatPurchaseAt: date,
+        referralCount: fc.integer({ min: 0, max: 2 }),
+      },
       { requiredKeys: [] },
     );
     fc.assert(
@@ -57,16 +66,27 @@ describe("journeyFunnel", () => {
           (s, i) =>
             (i === 0 || s.reached <= (f.steps[i - 1]?.reached ?? 0)) &&
             (s.conversion === null || (s.conversion >= 0 && s.conversion <= 1)) &&
-            (s.conversionInterval === null || (s.conversionInterval[0] <= (s.conversion as number) && (s.conversion as number) <= s.conversionInterval[1])),
+            (s.conversionInterval === null ||
+              (s.conversionInterval[0] <= (s.conversion as number) && (s.conversion as number) <= s.conversionInterval[1])),
         );
       }),
     );
   });
 
   it("rejects bad options and input", () => {
-    expectMetricsError(() => journeyFunnel(COLEMAN_JOURNEY, [{}], { asOf: "2024-01-01", confidence: 1 }), "out_of_range", ["options", "confidence"]);
-    expectMetricsError(() => journeyFunnel(COLEMAN_JOURNEY, [{}], { asOf: "2024-01-01", confidence: Number.NaN }), "not_finite", ["options", "confidence"]);
+    expectMetricsError(() => journeyFunnel(COLEMAN_JOURNEY, [{}], { asOf: "2024-01-01", confidence: 1 }), "out_of_range", [
+      "options",
+      "confidence",
+    ]);
+    expectMetricsError(() => journeyFunnel(COLEMAN_JOURNEY, [{}], { asOf: "2024-01-01", confidence: Number.NaN }), "not_finite", [
+      "options",
+      "confidence",
+    ]);
     expectMetricsError(() => journeyFunnel(COLEMAN_JOURNEY, [], { asOf: "2024-01-01" }), "empty_sample", ["customers"]);
-    expectMetricsError(() => journeyFunnel(COLEMAN_JOURNEY, [{ npsScore: Number.POSITIVE_INFINITY }], { asOf: "2024-01-01" }), "not_finite", [0, "npsScore"]);
+    expectMetricsError(
+      () => journeyFunnel(COLEMAN_JOURNEY, [{ npsScore: Number.POSITIVE_INFINITY }], { asOf: "2024-01-01" }),
+      "not_finite",
+      [0, "npsScore"],
+    );
   });
 });

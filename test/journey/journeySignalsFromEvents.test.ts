@@ -58,13 +58,21 @@ describe("journeySignalsFromEvents", () => {
     const types = COLEMAN_JOURNEY.eventMapping?.map((m) => m.event) ?? [];
     const day = 86_400_000;
     const end = Date.UTC(2024, 5, 30);
-    const event = fc.record({ type: fc.constantFrom(...types), ago: fc.integer({ min: 0, max: 200 }), value: fc.integer({ min: 0, max: 10 }) });
+    const event = fc.record({
+      type: fc.constantFrom(...types),
+      ago: fc.integer({ min: 0, max: 200 }),
+      value: fc.integer({ min: 0, max: 10 }),
+    });
     fc.assert(
       fc.property(fc.array(event, { maxLength: 25 }), (evs) => {
         const events = evs.map((e) => ({ type: e.type, at: end - e.ago * day, value: e.value }));
         const signals = journeySignalsFromEvents(COLEMAN_JOURNEY, events, { asOf: end });
         // Reference: reduce the events by hand.
-        const of = (t: string) => events.filter((e) => e.type === t).map((e) => e.at).sort((a, b) => a - b);
+        const of = (t: string) =>
+          events
+            .filter((e) => e.type === t)
+            .map((e) => e.at)
+            .sort((a, b) => a - b);
         const orders = of("order_placed");
         const expectedFirstOrder = orders[0];
         const got = classifyJourneyStage(COLEMAN_JOURNEY, signals, { asOf: end });
@@ -89,20 +97,61 @@ describe("journeySignalsFromEvents", () => {
   });
 
   it("rejects events of unknown type, dates after asOf and missing values with code and path", () => {
-    expectMetricsError(() => journeySignalsFromEvents(COLEMAN_JOURNEY, [{ type: "order_placed", at: "2024-01-01" }, { type: "signup", at: "2024-01-02" }], asOf), "unknown_reference", [1, "type"]);
-    expect(journeySignalsFromEvents(COLEMAN_JOURNEY, [{ type: "signup", at: "2024-01-02" }], { ...asOf, onUnknownEvent: "ignore" })).toEqual({ referralCount: 0 });
-    expectMetricsError(() => journeySignalsFromEvents(COLEMAN_JOURNEY, [{ type: "order_placed", at: "2024-07-01" }], asOf), "invalid_date", [0, "at"]);
-    expectMetricsError(() => journeySignalsFromEvents(COLEMAN_JOURNEY, [{ type: "order_placed", at: "last week" }], asOf), "invalid_date", [0, "at"]);
-    expectMetricsError(() => journeySignalsFromEvents(COLEMAN_JOURNEY, [{ type: "nps_response", at: "2024-01-01" }], asOf), "invalid_type", [0, "value"]);
-    expectMetricsError(() => journeySignalsFromEvents(COLEMAN_JOURNEY, [{ type: "nps_response", at: "2024-01-01", value: Number.NaN }], asOf), "not_finite", [0, "value"]);
-    expectMetricsError(() => journeySignalsFromEvents(COLEMAN_JOURNEY, [{ type: 3 as never, at: "2024-01-01" }], asOf), "invalid_type", [0, "type"]);
+    expectMetricsError(
+      () =>
+        journeySignalsFromEvents(
+          COLEMAN_JOURNEY,
+          [
+            { type: "order_placed", at: "2024-01-01" },
+            { type: "signup", at: "2024-01-02" },
+          ],
+          asOf,
+        ),
+      "unknown_reference",
+      [1, "type"],
+    );
+    expect(
+      journeySignalsFromEvents(COLEMAN_JOURNEY, [{ type: "signup", at: "2024-01-02" }], { ...asOf, onUnknownEvent: "ignore" }),
+    ).toEqual({ referralCount: 0 });
+    expectMetricsError(
+      () => journeySignalsFromEvents(COLEMAN_JOURNEY, [{ type: "order_placed", at: "2024-07-01" }], asOf),
+      "invalid_date",
+      [0, "at"],
+    );
+    expectMetricsError(
+      () => journeySignalsFromEvents(COLEMAN_JOURNEY, [{ type: "order_placed", at: "last week" }], asOf),
+      "invalid_date",
+      [0, "at"],
+    );
+    expectMetricsError(
+      () => journeySignalsFromEvents(COLEMAN_JOURNEY, [{ type: "nps_response", at: "2024-01-01" }], asOf),
+      "invalid_type",
+      [0, "value"],
+    );
+    expectMetricsError(
+      () => journeySignalsFromEvents(COLEMAN_JOURNEY, [{ type: "nps_response", at: "2024-01-01", value: Number.NaN }], asOf),
+      "not_finite",
+      [0, "value"],
+    );
+    expectMetricsError(
+      () => journeySignalsFromEvents(COLEMAN_JOURNEY, [{ type: 3 as never, at: "2024-01-01" }], asOf),
+      "invalid_type",
+      [0, "type"],
+    );
     expectMetricsError(() => journeySignalsFromEvents(COLEMAN_JOURNEY, [null as never], asOf), "invalid_type", [0]);
     expectMetricsError(() => journeySignalsFromEvents(COLEMAN_JOURNEY, "x" as never, asOf), "invalid_type", ["events"]);
-    expectMetricsError(() => journeySignalsFromEvents(COLEMAN_JOURNEY, [], { ...asOf, onUnknownEvent: "skip" as never }), "invalid_option", ["options", "onUnknownEvent"]);
+    expectMetricsError(
+      () => journeySignalsFromEvents(COLEMAN_JOURNEY, [], { ...asOf, onUnknownEvent: "skip" as never }),
+      "invalid_option",
+      ["options", "onUnknownEvent"],
+    );
   });
 
   it("does not mutate the events", () => {
-    const events = [{ type: "order_placed", at: "2024-03-01" }, { type: "order_placed", at: "2024-01-01" }];
+    const events = [
+      { type: "order_placed", at: "2024-03-01" },
+      { type: "order_placed", at: "2024-01-01" },
+    ];
     const copy = structuredClone(events);
     journeySignalsFromEvents(COLEMAN_JOURNEY, events, asOf);
     expect(events).toEqual(copy);

@@ -36,7 +36,11 @@ describe("npsByJourneyStage", () => {
   it("passes interval options through", () => {
     const r = npsByJourneyStage(COLEMAN_JOURNEY, customers, { asOf: "2024-03-01", interval: "wald", confidence: 0.9 });
     expect(r.stages[1]?.nps).toEqual(nps([3, 9, 7], { interval: "wald", confidence: 0.9 }));
-    expectMetricsError(() => npsByJourneyStage(COLEMAN_JOURNEY, [{}], { asOf: "2024-03-01", interval: "exact" as never }), "invalid_option", ["options", "interval"]);
+    expectMetricsError(
+      () => npsByJourneyStage(COLEMAN_JOURNEY, [{}], { asOf: "2024-03-01", interval: "exact" as never }),
+      "invalid_option",
+      ["options", "interval"],
+    );
   });
 
   it("reads another number signal and checks it", () => {
@@ -44,14 +48,32 @@ describe("npsByJourneyStage", () => {
       id: "m",
       name: "m",
       anchor: "at",
-      signals: [{ id: "at", type: "date" }, { id: "rec", type: "number" }, { id: "ok", type: "boolean" }],
+      signals: [
+        { id: "at", type: "date" },
+        { id: "rec", type: "number" },
+        { id: "ok", type: "boolean" },
+      ],
       stages: [{ id: "s", name: "S", entry: { signal: "at", op: "exists" } }],
     };
-    expect(npsByJourneyStage(m, [{ at: "2024-01-01", rec: 10 }], { asOf: "2024-03-01", signal: "rec" }).stages[0]?.nps?.score).toBe(100);
-    expectMetricsError(() => npsByJourneyStage(m, [{ rec: 11 }], { asOf: "2024-03-01", signal: "rec" }), "out_of_range", [0, "rec"]);
-    expectMetricsError(() => npsByJourneyStage(m, [{ rec: 9.5 }], { asOf: "2024-03-01", signal: "rec" }), "not_integer", [0, "rec"]);
+    expect(
+      npsByJourneyStage(m, [{ at: "2024-01-01", rec: 10 }], { asOf: "2024-03-01", signal: "rec" }).stages[0]?.nps?.score,
+    ).toBe(100);
+    expectMetricsError(() => npsByJourneyStage(m, [{ rec: 11 }], { asOf: "2024-03-01", signal: "rec" }), "out_of_range", [
+      0,
+      "rec",
+    ]);
+    expectMetricsError(() => npsByJourneyStage(m, [{ rec: 9.5 }], { asOf: "2024-03-01", signal: "rec" }), "not_integer", [
+      0,
+      "rec",
+    ]);
     expectMetricsError(() => npsByJourneyStage(m, [{}], { asOf: "2024-03-01" }), "unknown_reference", ["options", "signal"]);
-    expectMetricsError(() => npsByJourneyStage(m, [{}], { asOf: "2024-03-01", signal: "ok" }), "invalid_model", ["options", "signal"]);
-    expectMetricsError(() => npsByJourneyStage(m, [{}], { asOf: "2024-03-01", signal: "__proto__" }), "unsafe_key", ["options", "signal"]);
+    expectMetricsError(() => npsByJourneyStage(m, [{}], { asOf: "2024-03-01", signal: "ok" }), "invalid_model", [
+      "options",
+      "signal",
+    ]);
+    expectMetricsError(() => npsByJourneyStage(m, [{}], { asOf: "2024-03-01", signal: "__proto__" }), "unsafe_key", [
+      "options",
+      "signal",
+    ]);
   });
 });

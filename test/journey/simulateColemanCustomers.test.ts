@@ -34,7 +34,13 @@ describe("simulateColemanCustomers", () => {
     expectMetricsError(() => simulateColemanCustomers(2.5, { seed: 1, asOf }), "not_integer", ["n"]);
     expectMetricsError(() => simulateColemanCustomers(10, { seed: Number.NaN, asOf }), "invalid_type", ["options", "seed"]);
     expectMetricsError(() => simulateColemanCustomers(10, { seed: 1, asOf: "never" }), "invalid_date", ["options", "asOf"]);
-    expectMetricsError(() => simulateColemanCustomers(10, { seed: 1, asOf, dates: "date" as never }), "invalid_option", ["options", "dates"]);
-    expectMetricsError(() => simulateColemanCustomers(10, { seed: 1, asOf, horizonDays: -1 }), "out_of_range", ["options", "horizonDays"]);
+    expectMetricsError(() => simulateColemanCustomers(10, { seed: 1, asOf, dates: "date" as never }), "invalid_option", [
+      "options",
+      "dates",
+    ]);
+    expectMetricsError(() => simulateColemanCustomers(10, { seed: 1, asOf, horizonDays: -1 }), "out_of_range", [
+      "options",
+      "horizonDays",
+    ]);
   });
 });

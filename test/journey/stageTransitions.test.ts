@@ -34,7 +34,16 @@ describe("stageTransitions", () => {
     (expected[k] as number[])[0] = 1; // d
     expect(t.matrix).toEqual(expected);
     expect(t.stages).toEqual(COLEMAN_JOURNEY.stages.map((s) => s.id));
-    expect({ n: t.n, forward: t.forward, backward: t.backward, unchanged: t.unchanged, onlyBefore: t.onlyBefore, onlyAfter: t.onlyAfter, from: t.from, to: t.to }).toEqual({
+    expect({
+      n: t.n,
+      forward: t.forward,
+      backward: t.backward,
+      unchanged: t.unchanged,
+      onlyBefore: t.onlyBefore,
+      onlyAfter: t.onlyAfter,
+      from: t.from,
+      to: t.to,
+    }).toEqual({
       n: 4,
       forward: 3,
       backward: 0,
@@ -58,28 +67,74 @@ describe("stageTransitions", () => {
   it("matrix total equals the matched customers (property)", () => {
     const day = 86_400_000;
     const asOf = Date.UTC(2024, 0, 1);
-    const snap = fc.record({ purchasedAt: fc.option(fc.integer({ min: 1, max: 90 }), { nil: undefined }), referralCount: fc.integer({ min: 0, max: 2 }) });
+    const snap = fc.record({
+      purchasedAt: fc.option(fc.integer({ min: 1, max: 90 }), { nil: undefined }),
+      referralCount: fc.integer({ min: 0, max: 2 }),
+    });
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 20 }), fc.uniqueArray(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 20 }), snap, (ids0, ids1, s) => {
-        const mk = (ids: number[]) => ids.map((customerId) => ({ customerId, referralCount: s.referralCount, purchasedAt: s.purchasedAt === undefined ? undefined : asOf - s.purchasedAt * day }));
-        const t = stageTransitions(COLEMAN_JOURNEY, { asOf, customers: mk(ids0) }, { asOf: asOf + day, customers: mk(ids1) });
-        const total = t.matrix.flat().reduce((a, b) => a + b, 0);
-        const common = ids0.filter((x) => ids1.includes(x)).length;
-        return total === t.n && t.n === common && t.forward + t.backward + t.unchanged === t.n && t.onlyBefore === ids0.length - common && t.onlyAfter === ids1.length - common;
-      }),
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 20 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 20 }),
+        snap,
+        (ids0, ids1, s) => {
+          const mk = (ids: number[]) =>
+            ids.map((customerId) => ({
+              customerId,
+              referralCount: s.referralCount,
+              purchasedAt: s.purchasedAt === undefined ? undefined : asOf - s.purchasedAt * day,
+            }));
+          const t = stageTransitions(COLEMAN_JOURNEY, { asOf, customers: mk(ids0) }, { asOf: asOf + day, customers: mk(ids1) });
+          const total = t.matrix.flat().reduce((a, b) => a + b, 0);
+          const common = ids0.filter((x) => ids1.includes(x)).length;
+          return (
+            total === t.n &&
+            t.n === common &&
+            t.forward + t.backward + t.unchanged === t.n &&
+            t.onlyBefore === ids0.length - common &&
+            t.onlyAfter === ids1.length - common
+          );
+        },
+      ),
     );
   });
 
   it("rejects duplicate ids, bad snapshots and snapshots out of order", () => {
     const ok = { asOf: "2024-02-01", customers: [{ customerId: 1 }] };
-    expectMetricsError(() => stageTransitions(COLEMAN_JOURNEY, { asOf: "2024-01-01", customers: [{ customerId: 1 }, { customerId: 1 }] }, ok), "duplicate_id", ["before", "customers", 1, "customerId"]);
-    expectMetricsError(() => stageTransitions(COLEMAN_JOURNEY, ok, { asOf: "2024-03-01", customers: [{ customerId: 1, purchasedAt: "2024-03-02" }] }), "invalid_date", ["after", "customers", 0, "purchasedAt"]);
-    expectMetricsError(() => stageTransitions(COLEMAN_JOURNEY, ok, { asOf: "2024-01-01", customers: [{ customerId: 1 }] }), "invalid_date", ["after", "asOf"]);
-    expectMetricsError(() => stageTransitions(COLEMAN_JOURNEY, ok, { asOf: "2024-03-01", customers: [] }), "empty_sample", ["after", "customers"]);
+    expectMetricsError(
+      () => stageTransitions(COLEMAN_JOURNEY, { asOf: "2024-01-01", customers: [{ customerId: 1 }, { customerId: 1 }] }, ok),
+      "duplicate_id",
+      ["before", "customers", 1, "customerId"],
+    );
+    expectMetricsError(
+      () =>
+        stageTransitions(COLEMAN_JOURNEY, ok, { asOf: "2024-03-01", customers: [{ customerId: 1, purchasedAt: "2024-03-02" }] }),
+      "invalid_date",
+      ["after", "customers", 0, "purchasedAt"],
+    );
+    expectMetricsError(
+      () => stageTransitions(COLEMAN_JOURNEY, ok, { asOf: "2024-01-01", customers: [{ customerId: 1 }] }),
+      "invalid_date",
+      ["after", "asOf"],
+    );
+    expectMetricsError(() => stageTransitions(COLEMAN_JOURNEY, ok, { asOf: "2024-03-01", customers: [] }), "empty_sample", [
+      "after",
+      "customers",
+    ]);
     // Regression: journey used to accept __proto__ as a customer id.
-    expectMetricsError(() => stageTransitions(COLEMAN_JOURNEY, { asOf: "2024-01-01", customers: [{ customerId: "__proto__" }] }, ok), "unsafe_key", ["before", "customers", 0, "customerId"]);
-    expectMetricsError(() => stageTransitions(COLEMAN_JOURNEY, ok, { asOf: "2024-03-01", customers: [{ customerId: "constructor" }] }), "unsafe_key", ["after", "customers", 0, "customerId"]);
+    expectMetricsError(
+      () => stageTransitions(COLEMAN_JOURNEY, { asOf: "2024-01-01", customers: [{ customerId: "__proto__" }] }, ok),
+      "unsafe_key",
+      ["before", "customers", 0, "customerId"],
+    );
+    expectMetricsError(
+      () => stageTransitions(COLEMAN_JOURNEY, ok, { asOf: "2024-03-01", customers: [{ customerId: "constructor" }] }),
+      "unsafe_key",
+      ["after", "customers", 0, "customerId"],
+    );
     expectMetricsError(() => stageTransitions(COLEMAN_JOURNEY, ok, null as never), "invalid_type", ["after"]);
-    expectMetricsError(() => stageTransitions(COLEMAN_JOURNEY, { customers: [{ customerId: 1 }] } as never, ok), "invalid_date", ["before", "asOf"]);
+    expectMetricsError(() => stageTransitions(COLEMAN_JOURNEY, { customers: [{ customerId: 1 }] } as never, ok), "invalid_date", [
+      "before",
+      "asOf",
+    ]);
   });
 });

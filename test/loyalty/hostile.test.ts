@@ -10,7 +10,10 @@ describe("loyalty hostile inputs (issue 13)", () => {
     { customerId: "b", at: "2024-01-20" },
   ];
   it("repeatPurchaseRate: confidence 0.9999999999999999 is out_of_range", () => {
-    expectMetricsError(() => repeatPurchaseRate(orders, { confidence: 0.9999999999999999 }), "out_of_range", ["options", "confidence"]);
+    expectMetricsError(() => repeatPurchaseRate(orders, { confidence: 0.9999999999999999 }), "out_of_range", [
+      "options",
+      "confidence",
+    ]);
     // 1 repeat customer of 2 (hand-counted).
     expect(repeatPurchaseRate(orders, { confidence: 0.999999999 }).rate).toBe(0.5);
   });

@@ -44,7 +44,10 @@ describe("referralRate", () => {
     expectMetricsError(() => referralRate({ customers: 0, referringCustomers: 0 }), "empty_sample", ["customers"]);
     expectMetricsError(() => referralRate({ customers: 10, referringCustomers: 3, referrals: 2 }), "out_of_range", ["referrals"]);
     expectMetricsError(() => referralRate({ customers: -1, referringCustomers: 0 }), "out_of_range", ["customers"]);
-    expectMetricsError(() => referralRate({ customers: 10, referringCustomers: 1 }, { period: "month" }), "invalid_option", ["options", "period"]);
+    expectMetricsError(() => referralRate({ customers: 10, referringCustomers: 1 }, { period: "month" }), "invalid_option", [
+      "options",
+      "period",
+    ]);
     expectMetricsError(
       () => referralRate({ customers: [{ customerId: "a" }], referrals: [{ referrerId: "z" }] }),
       "unknown_reference",

@@ -34,7 +34,17 @@ describe("repeatCustomerEconomics", () => {
 
   it("per period: new vs returning customers and repeat-order revenue", () => {
     const r = repeatCustomerEconomics(orders, { asOf: "2024-04-30", period: "month" });
-    expect(r.periods?.map((p) => [p.label, p.orders, p.revenue.toString(), p.customers, p.newCustomers, p.returningCustomers, p.repeatOrderRevenue.toString()])).toEqual([
+    expect(
+      r.periods?.map((p) => [
+        p.label,
+        p.orders,
+        p.revenue.toString(),
+        p.customers,
+        p.newCustomers,
+        p.returningCustomers,
+        p.repeatOrderRevenue.toString(),
+      ]),
+    ).toEqual([
       ["2024-01", 2, "70", 2, 2, 0, "0"],
       ["2024-02", 3, "60.3", 2, 1, 1, "60.2"],
       ["2024-03", 0, "0", 0, 0, 0, "0"],
@@ -45,7 +55,12 @@ describe("repeatCustomerEconomics", () => {
 
   it("zero revenue gives null shares, never NaN", () => {
     const r = repeatCustomerEconomics([{ customerId: 1, at: "2024-01-01", amount: 0 }], { asOf: "2024-01-01" });
-    expect([r.repeatCustomerRevenueShare, r.spendRatio, r.averageSpendRepeatCustomer, r.orderValueRatio]).toEqual([null, null, null, null]);
+    expect([r.repeatCustomerRevenueShare, r.spendRatio, r.averageSpendRepeatCustomer, r.orderValueRatio]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 
   it("rejects bad input", () => {
@@ -53,10 +68,26 @@ describe("repeatCustomerEconomics", () => {
     expectMetricsError(() => repeatCustomerEconomics(orders, undefined as never), "invalid_input", ["options", "asOf"]);
     expectMetricsError(() => repeatCustomerEconomics([], { asOf: "2024-01-01" }), "empty_sample", []);
     expectMetricsError(() => repeatCustomerEconomics(orders, { asOf: "2023-01-01" }), "empty_sample", []);
-    expectMetricsError(() => repeatCustomerEconomics([{ customerId: "a", at: "2024-01-01", amount: "-5" }], { asOf: "2024-02-01" }), "out_of_range", [0, "amount"]);
-    expectMetricsError(() => repeatCustomerEconomics([{ customerId: "a", at: "2024-01-01", amount: "ten" }], { asOf: "2024-02-01" }), "invalid_input", [0, "amount"]);
-    expectMetricsError(() => repeatCustomerEconomics([{ customerId: "a", at: "2024-01-01", amount: Number.NaN }], { asOf: "2024-02-01" }), "not_finite", [0, "amount"]);
-    expectMetricsError(() => repeatCustomerEconomics([{ customerId: "a", at: "2024-01-01", amount: null }] as never, { asOf: "2024-02-01" }), "invalid_type", [0, "amount"]);
+    expectMetricsError(
+      () => repeatCustomerEconomics([{ customerId: "a", at: "2024-01-01", amount: "-5" }], { asOf: "2024-02-01" }),
+      "out_of_range",
+      [0, "amount"],
+    );
+    expectMetricsError(
+      () => repeatCustomerEconomics([{ customerId: "a", at: "2024-01-01", amount: "ten" }], { asOf: "2024-02-01" }),
+      "invalid_input",
+      [0, "amount"],
+    );
+    expectMetricsError(
+      () => repeatCustomerEconomics([{ customerId: "a", at: "2024-01-01", amount: Number.NaN }], { asOf: "2024-02-01" }),
+      "not_finite",
+      [0, "amount"],
+    );
+    expectMetricsError(
+      () => repeatCustomerEconomics([{ customerId: "a", at: "2024-01-01", amount: null }] as never, { asOf: "2024-02-01" }),
+      "invalid_type",
+      [0, "amount"],
+    );
   });
 
   it("does not mutate inputs (including Decimal amounts)", () => {

@@ -40,12 +40,21 @@ describe("repeatPurchaseRate", () => {
   it("rejects bad input", () => {
     expectMetricsError(() => repeatPurchaseRate([]), "empty_sample", []);
     expectMetricsError(() => repeatPurchaseRate(purchases, { asOf: "2023-01-01" }), "empty_sample", []);
-    expectMetricsError(() => repeatPurchaseRate([{ customerId: "__proto__", at: "2024-01-01" }]), "unsafe_key", [0, "customerId"]);
-    expectMetricsError(() => repeatPurchaseRate([{ customerId: null, at: "2024-01-01" }] as never), "invalid_type", [0, "customerId"]);
+    expectMetricsError(() => repeatPurchaseRate([{ customerId: "__proto__", at: "2024-01-01" }]), "unsafe_key", [
+      0,
+      "customerId",
+    ]);
+    expectMetricsError(() => repeatPurchaseRate([{ customerId: null, at: "2024-01-01" }] as never), "invalid_type", [
+      0,
+      "customerId",
+    ]);
     expectMetricsError(() => repeatPurchaseRate([{ customerId: Number.NaN, at: "2024-01-01" }]), "not_finite", [0, "customerId"]);
     expectMetricsError(() => repeatPurchaseRate([{ customerId: "a", at: "2024-13-01" }]), "invalid_date", [0, "at"]);
     expectMetricsError(() => repeatPurchaseRate([null] as never), "invalid_type", [0]);
-    expectMetricsError(() => repeatPurchaseRate(purchases, { period: "decade" as never }), "invalid_option", ["options", "period"]);
+    expectMetricsError(() => repeatPurchaseRate(purchases, { period: "decade" as never }), "invalid_option", [
+      "options",
+      "period",
+    ]);
     expectMetricsError(() => repeatPurchaseRate(purchases, { asOf: "soon" }), "invalid_date", ["options", "asOf"]);
   });
 

@@ -64,7 +64,10 @@ describe("createRng: determinism and seeds", () => {
     expect(cases.length).toBe(7);
     for (const c of cases) {
       const r = createRng(Number(c.seed));
-      expect(c.next.map(() => r.next()), `seed ${c.seed}`).toEqual(c.next.map(Number));
+      expect(
+        c.next.map(() => r.next()),
+        `seed ${c.seed}`,
+      ).toEqual(c.next.map(Number));
     }
   });
   it("gives different sequences for different seeds (including close and fractional ones)", () => {

@@ -53,7 +53,7 @@ describe("hyp2f1 closed forms", () => {
   });
   it("terminates for a non-positive integer a (polynomial)", () => {
     const [b, c, z] = [2.5, 1.5, -7];
-    const poly = 1 + (-2 * b * z) / c + ((-2 * -1) * b * (b + 1) * z * z) / (c * (c + 1) * 2);
+    const poly = 1 + (-2 * b * z) / c + (-2 * -1 * b * (b + 1) * z * z) / (c * (c + 1) * 2);
     expectClose(hyp2f1(-2, b, c, z), poly, { rel: 1e-14 });
     // c = −3 is a pole, but the series ends (a = −2 > c) before reaching it: 1 + ab z/c + …
     expectClose(hyp2f1(-1, 2, -3, 0.5), 1 + (-1 * 2 * 0.5) / -3, { rel: 1e-15 });
@@ -92,22 +92,34 @@ describe("hyp2f1 identities (property)", () => {
   const param = fc.double({ min: 0.1, max: 20, noNaN: true });
   it("is symmetric in a and b", () => {
     fc.assert(
-      fc.property(param, param, fc.double({ min: 0.1, max: 30, noNaN: true }), fc.double({ min: -3, max: 0.95, noNaN: true }), (a, b, c, z) => {
-        const x = hyp2f1(a, b, c, z);
-        const y = hyp2f1(b, a, c, z);
-        if (Number.isNaN(x) || Number.isNaN(y)) return documentedHard(a, b, c, z);
-        return Math.abs(x - y) <= 1e-11 * Math.abs(x);
-      }),
+      fc.property(
+        param,
+        param,
+        fc.double({ min: 0.1, max: 30, noNaN: true }),
+        fc.double({ min: -3, max: 0.95, noNaN: true }),
+        (a, b, c, z) => {
+          const x = hyp2f1(a, b, c, z);
+          const y = hyp2f1(b, a, c, z);
+          if (Number.isNaN(x) || Number.isNaN(y)) return documentedHard(a, b, c, z);
+          return Math.abs(x - y) <= 1e-11 * Math.abs(x);
+        },
+      ),
     );
   });
   it("agrees with Euler's transformation (1 − z)^(c−a−b) 2F1(c−a, c−b; c; z)", () => {
     fc.assert(
-      fc.property(param, param, fc.double({ min: 0.1, max: 30, noNaN: true }), fc.double({ min: 0, max: 0.95, noNaN: true }), (a, b, c, z) => {
-        const x = hyp2f1(a, b, c, z);
-        const y = (1 - z) ** (c - a - b) * hyp2f1(c - a, c - b, c, z);
-        if (Number.isNaN(x) || Number.isNaN(y)) return false;
-        return Math.abs(x - y) <= 1e-10 * Math.abs(x);
-      }),
+      fc.property(
+        param,
+        param,
+        fc.double({ min: 0.1, max: 30, noNaN: true }),
+        fc.double({ min: 0, max: 0.95, noNaN: true }),
+        (a, b, c, z) => {
+          const x = hyp2f1(a, b, c, z);
+          const y = (1 - z) ** (c - a - b) * hyp2f1(c - a, c - b, c, z);
+          if (Number.isNaN(x) || Number.isNaN(y)) return false;
+          return Math.abs(x - y) <= 1e-10 * Math.abs(x);
+        },
+      ),
     );
   });
 });

@@ -30,7 +30,8 @@ describe("invertSymmetric", () => {
       [19 / 9, -5 / 9, 1 / 9],
     ];
     const inv = invertSymmetric(A)!;
-    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expectClose(inv[i]![j]!, expected[i]![j]!, { rel: 1e-12, abs: 1e-13 });
+    for (let i = 0; i < 3; i++)
+      for (let j = 0; j < 3; j++) expectClose(inv[i]![j]!, expected[i]![j]!, { rel: 1e-12, abs: 1e-13 });
     expect(inv[0]![2]).toBe(inv[2]![0]);
   });
 
@@ -47,7 +48,12 @@ describe("invertSymmetric", () => {
         [1, 1],
       ]),
     ).toBeNull(); // singular
-    expect(invertSymmetric([[1, 0, 0], [0, 1]] as unknown as number[][])).toBeNull();
+    expect(
+      invertSymmetric([
+        [1, 0, 0],
+        [0, 1],
+      ] as unknown as number[][]),
+    ).toBeNull();
     expect(invertSymmetric([[Number.NaN]])).toBeNull();
     expect(invertSymmetric([[-1]])).toBeNull();
     expect(invertSymmetric([])).toEqual([]);

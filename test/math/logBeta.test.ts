@@ -33,10 +33,7 @@ describe("logBeta", () => {
       fc.property(fc.double({ min: 1e-3, max: 1e4, noNaN: true }), fc.double({ min: 1e-3, max: 1e4, noNaN: true }), (a, b) => {
         const l = logBeta(a, b);
         const scale = Math.max(1, Math.abs(l));
-        return (
-          logBeta(b, a) === l &&
-          Math.abs(logBeta(a + 1, b) - (l + Math.log(a / (a + b)))) <= 1e-12 * scale
-        );
+        return logBeta(b, a) === l && Math.abs(logBeta(a + 1, b) - (l + Math.log(a / (a + b)))) <= 1e-12 * scale;
       }),
     );
   });

@@ -61,7 +61,9 @@ describe("logAddExp", () => {
     fc.assert(
       fc.property(fc.double({ min: -1e3, max: 1e3, noNaN: true }), fc.double({ min: -1e3, max: 1e3, noNaN: true }), (a, b) => {
         const l = logAddExp(a, b);
-        return l === logAddExp(b, a) && l >= Math.max(a, b) && Math.abs(l - logSumExp([a, b])) <= 1e-12 * Math.max(1, Math.abs(l));
+        return (
+          l === logAddExp(b, a) && l >= Math.max(a, b) && Math.abs(l - logSumExp([a, b])) <= 1e-12 * Math.max(1, Math.abs(l))
+        );
       }),
     );
   });

@@ -32,7 +32,8 @@ describe("minimize: standard test functions", () => {
     const d = [1, 10, 100, 1000, 0.1];
     const c = [1, -2, 3, 0.5, -4];
     const f = (x: readonly number[]): number =>
-      d.reduce((s, di, i) => s + di * ((x[i] as number) - (c[i] as number)) ** 2, 0) + 0.5 * ((x[0] as number) - (x[1] as number)) ** 2;
+      d.reduce((s, di, i) => s + di * ((x[i] as number) - (c[i] as number)) ** 2, 0) +
+      0.5 * ((x[0] as number) - (x[1] as number)) ** 2;
     const gradient = (x: readonly number[]): number[] => {
       const g = d.map((di, i) => 2 * di * ((x[i] as number) - (c[i] as number)));
       g[0] = (g[0] as number) + ((x[0] as number) - (x[1] as number));

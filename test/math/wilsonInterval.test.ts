@@ -46,12 +46,17 @@ describe("wilsonInterval", () => {
 
   it("contains p̂ and stays inside [0, 1]", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1e6 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.01, max: 0.999, noNaN: true }), (n, f, c) => {
-        const k = Math.floor(f * n);
-        const [l, u] = wilsonInterval(k, n, c);
-        const p = k / n;
-        expect(0 <= l && l <= p && p <= u && u <= 1).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0.01, max: 0.999, noNaN: true }),
+        (n, f, c) => {
+          const k = Math.floor(f * n);
+          const [l, u] = wilsonInterval(k, n, c);
+          const p = k / n;
+          expect(0 <= l && l <= p && p <= u && u <= 1).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -8,8 +8,17 @@ describe("classifyNps", () => {
   it("classifies every answer 0..10", () => {
     const got = Array.from({ length: 11 }, (_, k) => classifyNps(k));
     expect(got).toEqual([
-      "detractor", "detractor", "detractor", "detractor", "detractor", "detractor", "detractor",
-      "passive", "passive", "promoter", "promoter",
+      "detractor",
+      "detractor",
+      "detractor",
+      "detractor",
+      "detractor",
+      "detractor",
+      "detractor",
+      "passive",
+      "passive",
+      "promoter",
+      "promoter",
     ]);
   });
 

@@ -17,7 +17,9 @@ interface CompareRef {
   upper: number;
 }
 // Independent values: python3 test/fixtures/nps/reference.py (MeasuringU adjusted-Wald test; scipy norm.sf).
-const ref = JSON.parse(readFileSync(new URL("../fixtures/nps/reference.json", import.meta.url), "utf8")) as { comparisons: CompareRef[] };
+const ref = JSON.parse(readFileSync(new URL("../fixtures/nps/reference.json", import.meta.url), "utf8")) as {
+  comparisons: CompareRef[];
+};
 const counts = ([promoters, passives, detractors]: [number, number, number]) => ({ promoters, passives, detractors });
 
 describe("compareNps", () => {

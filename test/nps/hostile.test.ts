@@ -91,25 +91,59 @@ describe("nps nonsense options and keys (issue 13)", () => {
   ];
 
   it("npsTrend: to before from is out_of_range at options.to", () => {
-    expectMetricsError(() => npsTrend(xs, { period: "month", from: "2024-05-01", to: "2024-01-01" }), "out_of_range", ["options", "to"]);
+    expectMetricsError(() => npsTrend(xs, { period: "month", from: "2024-05-01", to: "2024-01-01" }), "out_of_range", [
+      "options",
+      "to",
+    ]);
     // Same day (and same period) is fine: January..March from the responses.
     expect(npsTrend(xs, { period: "month", from: "2024-01-01", to: "2024-01-01" }).periods.length).toBe(3);
   });
 
   it("npsBySegment: a number and a string that print alike are not merged", () => {
     expectMetricsError(
-      () => npsBySegment([{ score: 10, seg: 1e21 }, { score: 0, seg: "1e+21" }], "seg"),
+      () =>
+        npsBySegment(
+          [
+            { score: 10, seg: 1e21 },
+            { score: 0, seg: "1e+21" },
+          ],
+          "seg",
+        ),
       "invalid_input",
       [1, "segment"],
     );
-    expectMetricsError(() => npsBySegment([{ score: 10, seg: "1" }, { score: 0, seg: 1 }], "seg"), "invalid_input", [1, "segment"]);
+    expectMetricsError(
+      () =>
+        npsBySegment(
+          [
+            { score: 10, seg: "1" },
+            { score: 0, seg: 1 },
+          ],
+          "seg",
+        ),
+      "invalid_input",
+      [1, "segment"],
+    );
     // One type per key is fine: two numeric 1e21 responses form one segment "1e+21".
-    const r = npsBySegment([{ score: 10, seg: 1e21 }, { score: 0, seg: 1e21 }, { score: 9, seg: "a" }], "seg");
-    expect(r.segments.map((s) => [s.segment, s.tally.n])).toEqual([["1e+21", 2], ["a", 1]]);
+    const r = npsBySegment(
+      [
+        { score: 10, seg: 1e21 },
+        { score: 0, seg: 1e21 },
+        { score: 9, seg: "a" },
+      ],
+      "seg",
+    );
+    expect(r.segments.map((s) => [s.segment, s.tally.n])).toEqual([
+      ["1e+21", 2],
+      ["a", 1],
+    ]);
   });
 
   it("npsTrend and npsBySegment: a bigint score is invalid_type", () => {
-    expectMetricsError(() => npsTrend([{ score: 9n as never, at: "2024-01-01" }], { period: "month" }), "invalid_type", [0, "score"]);
+    expectMetricsError(() => npsTrend([{ score: 9n as never, at: "2024-01-01" }], { period: "month" }), "invalid_type", [
+      0,
+      "score",
+    ]);
     expectMetricsError(() => npsBySegment([{ score: 9n as never, seg: "a" }], "seg"), "invalid_type", [0, "score"]);
   });
 });

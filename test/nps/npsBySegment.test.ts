@@ -14,7 +14,10 @@ const rows = [
 describe("npsBySegment", () => {
   it("scores each segment in order of first appearance (hand-computed)", () => {
     const r = npsBySegment(rows, "region");
-    expect(r.segments.map((s) => [s.segment, s.nps.n])).toEqual([["north", 3], ["south", 2]]);
+    expect(r.segments.map((s) => [s.segment, s.nps.n])).toEqual([
+      ["north", 3],
+      ["south", 2],
+    ]);
     expectClose(r.segments[0]?.nps.score as number, 100 / 3, { rel: 1e-12 });
     expect(r.segments[1]?.nps.score).toBe(-50);
     expect(r.unsegmented).toBe(1);
@@ -55,7 +58,14 @@ describe("npsBySegment", () => {
   });
 
   it("skips invalid scores when asked", () => {
-    const r = npsBySegment([{ score: 9, k: "a" }, { score: Number.NaN, k: "a" }], "k", { onInvalid: "skip" });
+    const r = npsBySegment(
+      [
+        { score: 9, k: "a" },
+        { score: Number.NaN, k: "a" },
+      ],
+      "k",
+      { onInvalid: "skip" },
+    );
     expect(r.segments[0]?.nps.n).toBe(1);
     expect(r.excluded.byReason.not_finite).toBe(1);
   });

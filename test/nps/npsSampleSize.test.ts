@@ -15,7 +15,9 @@ interface SizeRef {
 }
 // Independent values: python3 test/fixtures/nps/reference.py; formula n = z²V/E² (− 3 for adjusted Wald),
 // MeasuringU "Sample Size Estimation for NPS Confidence Intervals".
-const ref = JSON.parse(readFileSync(new URL("../fixtures/nps/reference.json", import.meta.url), "utf8")) as { sampleSizes: SizeRef[] };
+const ref = JSON.parse(readFileSync(new URL("../fixtures/nps/reference.json", import.meta.url), "utf8")) as {
+  sampleSizes: SizeRef[];
+};
 
 describe("npsSampleSize", () => {
   it("matches independent reference sizes", () => {
@@ -39,17 +41,22 @@ describe("npsSampleSize", () => {
 
   it("the planned n achieves the margin under the Wald formula (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 30 }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), (moe, pp, dd) => {
-        if (pp + dd > 10) return true;
-        const p = pp / 10;
-        const d = dd / 10;
-        const { n } = npsSampleSize({ marginOfError: moe, expectedShares: { promoter: p, detractor: d }, interval: "wald" });
-        const P = Math.round(p * n);
-        const D = Math.round(d * n);
-        if (Math.abs(P - p * n) > 1e-9 || Math.abs(D - d * n) > 1e-9 || P + D > n) return true;
-        const r = nps({ promoters: P, passives: n - P - D, detractors: D }, { interval: "wald" });
-        return r.marginOfError <= moe + 1e-9;
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 30 }),
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: 0, max: 10 }),
+        (moe, pp, dd) => {
+          if (pp + dd > 10) return true;
+          const p = pp / 10;
+          const d = dd / 10;
+          const { n } = npsSampleSize({ marginOfError: moe, expectedShares: { promoter: p, detractor: d }, interval: "wald" });
+          const P = Math.round(p * n);
+          const D = Math.round(d * n);
+          if (Math.abs(P - p * n) > 1e-9 || Math.abs(D - d * n) > 1e-9 || P + D > n) return true;
+          const r = nps({ promoters: P, passives: n - P - D, detractors: D }, { interval: "wald" });
+          return r.marginOfError <= moe + 1e-9;
+        },
+      ),
     );
   });
 

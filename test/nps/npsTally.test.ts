@@ -111,7 +111,15 @@ describe("npsTally", () => {
   it("weights the classes and keeps Σw, Σw²", () => {
     // Hand-computed: promoters 2+1, passives 1, detractors 0.5+0.5; Σw = 5, Σw² = 6.5.
     const t = npsTally([10, 9, 7, 3, 0], { weights: [2, 1, 1, 0.5, 0.5] });
-    expect([t.promoters, t.passives, t.detractors, t.n, t.sumWeights, t.sumSquaredWeights, t.weighted]).toEqual([3, 1, 1, 5, 5, 6.5, true]);
+    expect([t.promoters, t.passives, t.detractors, t.n, t.sumWeights, t.sumSquaredWeights, t.weighted]).toEqual([
+      3,
+      1,
+      1,
+      5,
+      5,
+      6.5,
+      true,
+    ]);
     expect(t.distribution).toEqual([0.5, 0, 0, 0.5, 0, 0, 0, 1, 0, 1, 2]);
   });
 
@@ -119,7 +127,11 @@ describe("npsTally", () => {
     expectMetricsError(() => npsTally([9, 8], { weights: [1] }), "length_mismatch", ["options", "weights"]);
     expectMetricsError(() => npsTally([9, 8], { weights: [1, -1] }), "out_of_range", ["options", "weights", 1]);
     expectMetricsError(() => npsTally([9, 8], { weights: [Number.NaN, 1] }), "not_finite", ["options", "weights", 0]);
-    expectMetricsError(() => npsTally([9, 8], { weights: [1, Number.POSITIVE_INFINITY] }), "not_finite", ["options", "weights", 1]);
+    expectMetricsError(() => npsTally([9, 8], { weights: [1, Number.POSITIVE_INFINITY] }), "not_finite", [
+      "options",
+      "weights",
+      1,
+    ]);
     expectMetricsError(() => npsTally([9, 8], { weights: [1, "2"] as never }), "invalid_type", ["options", "weights", 1]);
     expectMetricsError(() => npsTally([9, 8], { weights: [0, 0] }), "out_of_range", ["options", "weights"]);
     expectMetricsError(() => npsTally([9, 8], { weights: 3 as never }), "invalid_type", ["options", "weights"]);
@@ -161,12 +173,18 @@ describe("npsTally", () => {
 
   it("weighted merge equals the weighted tally of the concatenation up to rounding (property)", () => {
     const part = fc
-      .array(fc.tuple(fc.integer({ min: 0, max: 10 }), fc.double({ min: 0.1, max: 10, noNaN: true })), { minLength: 1, maxLength: 50 })
+      .array(fc.tuple(fc.integer({ min: 0, max: 10 }), fc.double({ min: 0.1, max: 10, noNaN: true })), {
+        minLength: 1,
+        maxLength: 50,
+      })
       .map((rows) => ({ s: rows.map((r) => r[0]), w: rows.map((r) => r[1]) }));
     fc.assert(
       fc.property(fc.array(part, { minLength: 1, maxLength: 5 }), (parts) => {
         const merged = nps(mergeNpsTallies(...parts.map((p) => npsTally(p.s, { weights: p.w }))));
-        const whole = nps(parts.flatMap((p) => p.s), { weights: parts.flatMap((p) => p.w) });
+        const whole = nps(
+          parts.flatMap((p) => p.s),
+          { weights: parts.flatMap((p) => p.w) },
+        );
         expectClose(merged.score, whole.score, { rel: 1e-9, abs: 1e-9 });
         expectClose(merged.standardError, whole.standardError, { rel: 1e-9, abs: 1e-9 });
         expect(merged.n).toBe(whole.n);

@@ -52,7 +52,13 @@ describe("npsTrend", () => {
       { period: "week" },
     );
     expect(w.periods.map((p) => [p.label, p.n])).toEqual([["2024-W10", 3]]);
-    const q = npsTrend([{ score: 9, at: "2024-03-31" }, { score: 9, at: "2024-04-01" }], { period: "quarter" });
+    const q = npsTrend(
+      [
+        { score: 9, at: "2024-03-31" },
+        { score: 9, at: "2024-04-01" },
+      ],
+      { period: "quarter" },
+    );
     expect(q.periods.map((p) => p.label)).toEqual(["2024-Q1", "2024-Q2"]);
   });
 
@@ -96,16 +102,36 @@ describe("npsTrend", () => {
     expectMetricsError(() => npsTrend(responses, { period: "fortnight" as never }), "invalid_option", ["options", "period"]);
     expectMetricsError(() => npsTrend(responses, undefined as never), "invalid_type", ["options"]);
     expectMetricsError(() => npsTrend([{ score: 9, at: "2024-02-30" }], { period: "month" }), "invalid_date", [0, "at"]);
-    expectMetricsError(() => npsTrend([{ score: 9, at: "2024-02-01" }, { score: 11, at: "2024-02-01" }], { period: "month" }), "out_of_range", [1, "score"]);
-    expectMetricsError(() => npsTrend([{ score: "9", at: "2024-02-01" }] as never, { period: "month" }), "invalid_type", [0, "score"]);
-    expectMetricsError(() => npsTrend([{ score: 9, at: "2024-02-01", weight: -1 }], { period: "month" }), "out_of_range", [0, "weight"]);
-    expectMetricsError(() => npsTrend([null] as never, { period: "month" }), "invalid_type", [0]);
-    expectMetricsError(() => npsTrend([{ score: null, at: "2024-01-01" }], { period: "month", onInvalid: "skip" }), "empty_sample", []);
     expectMetricsError(
-      () => npsTrend([{ score: 9, at: "2024-02-01" }], { period: "day", from: "1700-01-01" }),
+      () =>
+        npsTrend(
+          [
+            { score: 9, at: "2024-02-01" },
+            { score: 11, at: "2024-02-01" },
+          ],
+          { period: "month" },
+        ),
       "out_of_range",
-      ["options", "period"],
+      [1, "score"],
     );
+    expectMetricsError(() => npsTrend([{ score: "9", at: "2024-02-01" }] as never, { period: "month" }), "invalid_type", [
+      0,
+      "score",
+    ]);
+    expectMetricsError(() => npsTrend([{ score: 9, at: "2024-02-01", weight: -1 }], { period: "month" }), "out_of_range", [
+      0,
+      "weight",
+    ]);
+    expectMetricsError(() => npsTrend([null] as never, { period: "month" }), "invalid_type", [0]);
+    expectMetricsError(
+      () => npsTrend([{ score: null, at: "2024-01-01" }], { period: "month", onInvalid: "skip" }),
+      "empty_sample",
+      [],
+    );
+    expectMetricsError(() => npsTrend([{ score: 9, at: "2024-02-01" }], { period: "day", from: "1700-01-01" }), "out_of_range", [
+      "options",
+      "period",
+    ]);
   });
 
   it("does not mutate its input", () => {

@@ -1,6 +1,15 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
-import { nps, npsTally, type NpsCategory, classifyNps, type NpsResponse, NpsResponseSchema, type NpsResult, type NpsTally } from "../../src/nps/index.js";
+import {
+  nps,
+  npsTally,
+  type NpsCategory,
+  classifyNps,
+  type NpsResponse,
+  NpsResponseSchema,
+  type NpsResult,
+  type NpsTally,
+} from "../../src/nps/index.js";
 
 describe("nps types", () => {
   it("schema types and results", () => {

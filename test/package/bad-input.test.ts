@@ -36,8 +36,7 @@ const AREA_MODULES: Record<string, Record<string, unknown>> = {
   plots,
 };
 
-const isClass = (f: unknown): boolean =>
-  typeof f === "function" && /^class[\s{]/.test(Function.prototype.toString.call(f));
+const isClass = (f: unknown): boolean => typeof f === "function" && /^class[\s{]/.test(Function.prototype.toString.call(f));
 
 interface FnCase {
   readonly name: string;
@@ -75,10 +74,7 @@ const BAD_INPUTS: BadInput[] = [
 
 /** Whether `value` looks like a decimal.js Decimal (from any copy of the package). */
 const isDecimalLike = (value: object): value is { isFinite(): boolean } =>
-  typeof (value as { isFinite?: unknown }).isFinite === "function" &&
-  "d" in value &&
-  "e" in value &&
-  "s" in value;
+  typeof (value as { isFinite?: unknown }).isFinite === "function" && "d" in value && "e" in value && "s" in value;
 
 /** Paths (like `$.rows[3].se`) to every NaN / ±Infinity / non-finite Decimal inside `value`. */
 function nonFinitePaths(value: unknown): string[] {
@@ -164,7 +160,10 @@ describe("every public function rejects bad input with a MetricsError or returns
   it("finds the functions to check", () => {
     expect(FUNCTIONS.length).toBeGreaterThan(100);
     for (const area of Object.keys(AREA_MODULES)) {
-      expect(FUNCTIONS.some((f) => f.name.startsWith(`${area}.`)), area).toBe(true);
+      expect(
+        FUNCTIONS.some((f) => f.name.startsWith(`${area}.`)),
+        area,
+      ).toBe(true);
     }
   });
 

@@ -45,7 +45,11 @@ function edgesOf(file: string): Edge[] {
   const text = readFileSync(join(root, file), "utf8");
   const out: Edge[] = [];
   for (const m of text.matchAll(IMPORT_RE)) {
-    const names = m[2]!.replace(/[{}]/g, "").split(",").map((n) => n.trim()).filter((n) => n.length > 0);
+    const names = m[2]!
+      .replace(/[{}]/g, "")
+      .split(",")
+      .map((n) => n.trim())
+      .filter((n) => n.length > 0);
     const typeOnly = m[1] !== undefined || (names.length > 0 && names.every((n) => n.startsWith("type ")));
     const to = normalize(join(dirname(file), m[3]!)).replace(/\.js$/, ".ts");
     out.push({ from: file, to, typeOnly });
@@ -78,7 +82,11 @@ describe("import boundaries", () => {
   it("core imports no other folder, math only core", () => {
     const bad = edges
       .filter((e) => e.to.startsWith("src/") && e.to.split("/").length > 2)
-      .filter((e) => (areaOf(e.from) === "core" && areaOf(e.to) !== "core") || (areaOf(e.from) === "math" && !["core", "math"].includes(areaOf(e.to))))
+      .filter(
+        (e) =>
+          (areaOf(e.from) === "core" && areaOf(e.to) !== "core") ||
+          (areaOf(e.from) === "math" && !["core", "math"].includes(areaOf(e.to))),
+      )
       .map((e) => `${e.from} -> ${e.to}`);
     expect(bad).toEqual([]);
   });

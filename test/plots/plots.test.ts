@@ -13,7 +13,10 @@ import {
 // Each spec is compiled by vega-lite 6.5 and rendered to SVG by vega 6.4 (as
 // `npm run charts` does); the expected data values are written out from the input.
 async function render(spec: Record<string, unknown>): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec as unknown as TopLevelSpec).spec), { renderer: "none", logLevel: vega.Error });
+  const view = new vega.View(vega.parse(compile(spec as unknown as TopLevelSpec).spec), {
+    renderer: "none",
+    logLevel: vega.Error,
+  });
   try {
     return await view.toSVG();
   } finally {
@@ -47,7 +50,12 @@ describe("plots: compile, render, data values", () => {
     expect(await render(inc)).toContain("<svg");
   });
   it("repeatPurchaseHistogramPlot", async () => {
-    const spec = repeatPurchaseHistogramPlot({ rows: [{ purchases: 0, label: "0", actual: 10, expected: 9.5 }, { purchases: 1, label: "1+", actual: 4, expected: 4.5 }] });
+    const spec = repeatPurchaseHistogramPlot({
+      rows: [
+        { purchases: 0, label: "0", actual: 10, expected: 9.5 },
+        { purchases: 1, label: "1+", actual: 4, expected: 4.5 },
+      ],
+    });
     expect(valuesOf(spec)).toEqual([
       { label: "0", purchases: 0, series: "actual", customers: 10 },
       { label: "0", purchases: 0, series: "expected", customers: 9.5 },
@@ -57,7 +65,9 @@ describe("plots: compile, render, data values", () => {
     expect(await render(spec)).toContain("1+");
   });
   it("calibrationHoldoutPlot", async () => {
-    const spec = calibrationHoldoutPlot({ rows: [{ frequency: 0, label: "0", customers: 50, actualMean: 0.2, expectedMean: 0.25 }] });
+    const spec = calibrationHoldoutPlot({
+      rows: [{ frequency: 0, label: "0", customers: 50, actualMean: 0.2, expectedMean: 0.25 }],
+    });
     expect(valuesOf(spec)).toEqual([
       { label: "0", frequency: 0, customers: 50, series: "actual", mean: 0.2 },
       { label: "0", frequency: 0, customers: 50, series: "expected", mean: 0.25 },
@@ -65,23 +75,44 @@ describe("plots: compile, render, data values", () => {
     expect(await render(spec)).toContain("<svg");
   });
   it("frequencyRecencyHeatmapPlot for both kinds", async () => {
-    const cells = [{ frequency: 1, recency: 5, value: 0.6 }, { frequency: 1, recency: 10, value: 1 }];
+    const cells = [
+      { frequency: 1, recency: 5, value: 0.6 },
+      { frequency: 1, recency: 10, value: 1 },
+    ];
     const spec = frequencyRecencyHeatmapPlot({ kind: "probability-alive", T: 10, frequencies: [1], recencies: [5, 10], cells });
     expect(valuesOf(spec)).toEqual(cells);
     expect(spec["title"]).toBe("P(alive) by frequency and recency (T = 10)");
     expect(await render(spec)).toContain("<svg");
-    const e = frequencyRecencyHeatmapPlot({ kind: "expected-purchases", T: 10, horizon: 4, frequencies: [1], recencies: [5, 10], cells });
+    const e = frequencyRecencyHeatmapPlot({
+      kind: "expected-purchases",
+      T: 10,
+      horizon: 4,
+      frequencies: [1],
+      recencies: [5, 10],
+      cells,
+    });
     expect(e["title"]).toBe("Expected purchases in 4 periods by frequency and recency (T = 10)");
     expect(await render(e)).toContain("<svg");
   });
   it("alivePathPlot", async () => {
-    const rows = [{ t: 0, probabilityAlive: 1, purchase: true }, { t: 1, probabilityAlive: 0.8, purchase: false }];
+    const rows = [
+      { t: 0, probabilityAlive: 1, purchase: true },
+      { t: 1, probabilityAlive: 0.8, purchase: false },
+    ];
     const spec = alivePathPlot({ rows });
     expect(valuesOf(spec)).toEqual(rows);
     expect(await render(spec)).toContain("<svg");
   });
   it("sbgActualFittedPlot with the calibration rule", async () => {
-    const spec = sbgActualFittedPlot({ rows: [{ period: 0, actualSurvival: 1, fittedSurvival: 1 }, { period: 1, actualSurvival: 0.6, fittedSurvival: 0.63 }] }, { calibrationEnd: 1 });
+    const spec = sbgActualFittedPlot(
+      {
+        rows: [
+          { period: 0, actualSurvival: 1, fittedSurvival: 1 },
+          { period: 1, actualSurvival: 0.6, fittedSurvival: 0.63 },
+        ],
+      },
+      { calibrationEnd: 1 },
+    );
     expect(valuesOf(spec)).toEqual([
       { period: 0, series: "actual", survival: 1 },
       { period: 0, series: "sBG", survival: 1 },
@@ -105,14 +136,36 @@ describe("plots: bad input", () => {
   };
   it("unknown and bad options", () => {
     expect(code(() => trackingPlot(tracking, { colour: "x" } as never))).toEqual(["invalid_option", ["options", "colour"]]);
-    expect(code(() => alivePathPlot({ rows: [{ t: 0, probabilityAlive: 1, purchase: true }] }, { width: -1 }))).toEqual(["invalid_option", ["options", "width"]]);
-    expect(code(() => sbgActualFittedPlot({ rows: [] }, { bogus: 1 } as never))).toEqual(["invalid_option", ["options", "bogus"]]);
+    expect(code(() => alivePathPlot({ rows: [{ t: 0, probabilityAlive: 1, purchase: true }] }, { width: -1 }))).toEqual([
+      "invalid_option",
+      ["options", "width"],
+    ]);
+    expect(code(() => sbgActualFittedPlot({ rows: [] }, { bogus: 1 } as never))).toEqual([
+      "invalid_option",
+      ["options", "bogus"],
+    ]);
   });
   it("bad result objects", () => {
     expect(code(() => repeatPurchaseHistogramPlot(null as never))).toEqual(["invalid_type", []]);
     expect(code(() => calibrationHoldoutPlot({ rows: [] }))).toEqual(["empty_sample", ["rows"]]);
-    expect(code(() => trackingPlot({ ...tracking, rows: [{ ...tracking.rows[0]!, actualCumulative: Number.NaN }] }))).toEqual(["not_finite", ["rows", 0, "actualCumulative"]]);
-    expect(code(() => alivePathPlot({ rows: [{ t: 0, probabilityAlive: 2, purchase: true }] }))).toEqual(["out_of_range", ["rows", 0, "probabilityAlive"]]);
-    expect(code(() => frequencyRecencyHeatmapPlot({ kind: "x", T: 1, frequencies: [], recencies: [], cells: [{ frequency: 0, recency: 0, value: 0 }] } as never))).toEqual(["invalid_input", ["kind"]]);
+    expect(code(() => trackingPlot({ ...tracking, rows: [{ ...tracking.rows[0]!, actualCumulative: Number.NaN }] }))).toEqual([
+      "not_finite",
+      ["rows", 0, "actualCumulative"],
+    ]);
+    expect(code(() => alivePathPlot({ rows: [{ t: 0, probabilityAlive: 2, purchase: true }] }))).toEqual([
+      "out_of_range",
+      ["rows", 0, "probabilityAlive"],
+    ]);
+    expect(
+      code(() =>
+        frequencyRecencyHeatmapPlot({
+          kind: "x",
+          T: 1,
+          frequencies: [],
+          recencies: [],
+          cells: [{ frequency: 0, recency: 0, value: 0 }],
+        } as never),
+      ),
+    ).toEqual(["invalid_input", ["kind"]]);
   });
 });

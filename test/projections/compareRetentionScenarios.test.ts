@@ -22,7 +22,9 @@ interface Fixture {
   }[];
 }
 // Source: python3 test/fixtures/projections/reference.py (exact rationals, independent cohort model).
-const fixture = JSON.parse(readFileSync(new URL("../fixtures/projections/compareRetentionScenarios.json", import.meta.url), "utf8")) as Fixture;
+const fixture = JSON.parse(
+  readFileSync(new URL("../fixtures/projections/compareRetentionScenarios.json", import.meta.url), "utf8"),
+) as Fixture;
 
 const tol = { rel: 1e-12, abs: 1e-9 };
 
@@ -38,7 +40,9 @@ describe("compareRetentionScenarios", () => {
       });
     }
     it("spans roughly 25% to 87% from arithmetic alone (curve, discount rate, netting acquisition cost)", () => {
-      const rel = fixture.customerValue.map((c) => compareRetentionScenarios(c.assumptions, { retentionDelta: 0.05 }).uplift.customerNpvRelative!);
+      const rel = fixture.customerValue.map(
+        (c) => compareRetentionScenarios(c.assumptions, { retentionDelta: 0.05 }).uplift.customerNpvRelative!,
+      );
       expectClose(Math.min(...rel), 0.246746, { abs: 5e-6 });
       expectClose(Math.max(...rel), 0.866458, { abs: 5e-6 });
       // a steeper tenure profit curve raises the uplift at every discount rate (value before acquisition cost)
@@ -58,7 +62,9 @@ describe("compareRetentionScenarios", () => {
         }
         expectClose(r.uplift.totalProfit.toNumber(), Number(c.improved.profit) - Number(c.baseline.profit), tol, "profit uplift");
         expectClose(r.uplift.npv.toNumber(), Number(c.improved.npv) - Number(c.baseline.npv), tol, "npv uplift");
-        expectClose(r.uplift.npvRelative!, (Number(c.improved.npv) - Number(c.baseline.npv)) / Math.abs(Number(c.baseline.npv)), { rel: 1e-10 });
+        expectClose(r.uplift.npvRelative!, (Number(c.improved.npv) - Number(c.baseline.npv)) / Math.abs(Number(c.baseline.npv)), {
+          rel: 1e-10,
+        });
       });
     }
   });
@@ -73,30 +79,52 @@ describe("compareRetentionScenarios", () => {
 
   it("shifts every rate of a curve, in exact decimals", () => {
     const c = compareRetentionScenarios(
-      { periods: 3, startingCustomers: 100, retentionRate: { type: "per-period", rates: [0.8, 0.85, 0.95] }, profitPerCustomer: { base: "1" } },
+      {
+        periods: 3,
+        startingCustomers: 100,
+        retentionRate: { type: "per-period", rates: [0.8, 0.85, 0.95] },
+        profitPerCustomer: { base: "1" },
+      },
       { retentionDelta: 0.05 },
     );
     expect(c.improved.periods.map((r) => r.retained)).toEqual([85, 76.5, 76.5]); // 100×0.85, ×0.9, ×1.0
   });
 
   it("rejects shifts out of [0, 1] unless clamp is set", () => {
-    const a: ProjectionAssumptions = { periods: 2, startingCustomers: 10, retentionRate: { type: "per-tenure", rates: [0.9, 0.97] }, profitPerCustomer: { base: "1" } };
-    expectMetricsError(() => compareRetentionScenarios(a, { retentionDelta: 0.05 }), "out_of_range", ["options", "retentionDelta"]);
+    const a: ProjectionAssumptions = {
+      periods: 2,
+      startingCustomers: 10,
+      retentionRate: { type: "per-tenure", rates: [0.9, 0.97] },
+      profitPerCustomer: { base: "1" },
+    };
+    expectMetricsError(() => compareRetentionScenarios(a, { retentionDelta: 0.05 }), "out_of_range", [
+      "options",
+      "retentionDelta",
+    ]);
     const clamped = compareRetentionScenarios(a, { retentionDelta: 0.05, clamp: true });
     // rates become 0.95 and 1 (capped from 1.02): 10 → 9.5 → 9.5
     expect(clamped.improved.periods.map((r) => r.retained)).toEqual([9.5, 9.5]);
-    expectMetricsError(() => compareRetentionScenarios(a, { retentionDelta: -0.95 }), "out_of_range", ["options", "retentionDelta"]);
+    expectMetricsError(() => compareRetentionScenarios(a, { retentionDelta: -0.95 }), "out_of_range", [
+      "options",
+      "retentionDelta",
+    ]);
     expect(compareRetentionScenarios(a, { retentionDelta: -0.95, clamp: true }).improved.periods[0]!.retained).toBe(0);
   });
 
   it("a negative delta is a retention decline with a negative uplift", () => {
-    const c = compareRetentionScenarios({ periods: 5, startingCustomers: 100, retentionRate: 0.9, profitPerCustomer: { base: "10" } }, { retentionDelta: -0.1 });
+    const c = compareRetentionScenarios(
+      { periods: 5, startingCustomers: 100, retentionRate: 0.9, profitPerCustomer: { base: "10" } },
+      { retentionDelta: -0.1 },
+    );
     expect(c.uplift.totalProfit.isNegative()).toBe(true);
     expect(c.uplift.totalProfitRelative!).toBeLessThan(0);
   });
 
   it("relative uplift is null when the baseline is 0, and measured against |baseline| when negative", () => {
-    const zero = compareRetentionScenarios({ periods: 3, startingCustomers: 10, retentionRate: 0, profitPerCustomer: { base: "5" } }, { retentionDelta: 0.5 });
+    const zero = compareRetentionScenarios(
+      { periods: 3, startingCustomers: 10, retentionRate: 0, profitPerCustomer: { base: "5" } },
+      { retentionDelta: 0.5 },
+    );
     expect(zero.uplift.totalProfitRelative).toBeNull();
     expect(zero.uplift.periods[0]!.profitRelative).toBeNull();
     expect(zero.uplift.totalProfit.toString()).toBe("43.75"); // 10×0.5×5 + 10×0.25×5 + 10×0.125×5
@@ -109,7 +137,10 @@ describe("compareRetentionScenarios", () => {
   });
 
   it("plot-ready series", () => {
-    const c = compareRetentionScenarios({ periods: 2, startingCustomers: 10, retentionRate: 0.5, profitPerCustomer: { base: "2" } }, { retentionDelta: 0.5 });
+    const c = compareRetentionScenarios(
+      { periods: 2, startingCustomers: 10, retentionRate: 0.5, profitPerCustomer: { base: "2" } },
+      { retentionDelta: 0.5 },
+    );
     expect(c.series).toEqual([
       { x: 1, y: 10, series: "baseline profit" },
       { x: 2, y: 5, series: "baseline profit" },
@@ -125,12 +156,26 @@ describe("compareRetentionScenarios", () => {
     const before = JSON.stringify(a);
     compareRetentionScenarios(a, { retentionDelta: 0.1 });
     expect(JSON.stringify(a)).toBe(before);
-    expectMetricsError(() => compareRetentionScenarios(a, { retentionDelta: Number.NaN }), "not_finite", ["options", "retentionDelta"]);
-    expectMetricsError(() => compareRetentionScenarios(a, { retentionDelta: "0.05" as unknown as number }), "invalid_type", ["options", "retentionDelta"]);
+    expectMetricsError(() => compareRetentionScenarios(a, { retentionDelta: Number.NaN }), "not_finite", [
+      "options",
+      "retentionDelta",
+    ]);
+    expectMetricsError(() => compareRetentionScenarios(a, { retentionDelta: "0.05" as unknown as number }), "invalid_type", [
+      "options",
+      "retentionDelta",
+    ]);
     expectMetricsError(() => compareRetentionScenarios(a, { retentionDelta: 5 }), "out_of_range", ["options", "retentionDelta"]);
-    expectMetricsError(() => compareRetentionScenarios(a, undefined as unknown as { retentionDelta: number }), "invalid_type", ["options"]);
-    expectMetricsError(() => compareRetentionScenarios(a, { retentionDelta: 0.1, clamp: "yes" as unknown as boolean }), "invalid_type", ["options", "clamp"]);
-    expectMetricsError(() => compareRetentionScenarios({ ...a, retentionRate: 2 }, { retentionDelta: 0.1 }), "out_of_range", ["retentionRate"]);
+    expectMetricsError(() => compareRetentionScenarios(a, undefined as unknown as { retentionDelta: number }), "invalid_type", [
+      "options",
+    ]);
+    expectMetricsError(
+      () => compareRetentionScenarios(a, { retentionDelta: 0.1, clamp: "yes" as unknown as boolean }),
+      "invalid_type",
+      ["options", "clamp"],
+    );
+    expectMetricsError(() => compareRetentionScenarios({ ...a, retentionRate: 2 }, { retentionDelta: 0.1 }), "out_of_range", [
+      "retentionRate",
+    ]);
   });
 
   describe("properties", () => {
@@ -167,7 +212,8 @@ describe("compareRetentionScenarios", () => {
           expect(c.uplift.npv.isZero()).toBe(true);
           expect(c.uplift.customerNpv.isZero()).toBe(true);
           for (const r of c.uplift.periods) expect(r.profit.isZero() && r.discountedProfit.isZero()).toBe(true);
-          for (const v of [c.uplift.totalProfitRelative, c.uplift.npvRelative, c.uplift.customerNpvRelative]) expect(v === null || v === 0).toBe(true);
+          for (const v of [c.uplift.totalProfitRelative, c.uplift.npvRelative, c.uplift.customerNpvRelative])
+            expect(v === null || v === 0).toBe(true);
           expect(JSON.stringify(c.improved)).toBe(JSON.stringify(c.baseline));
         }),
         { numRuns: 100 },

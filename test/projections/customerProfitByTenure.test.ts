@@ -11,7 +11,9 @@ interface Fixture {
 }
 // Source: exact rationals from the finite geometric closed form, checked against an
 // independent cohort loop: python3 test/fixtures/projections/reference.py
-const fixture = JSON.parse(readFileSync(new URL("../fixtures/projections/customerProfitByTenure.json", import.meta.url), "utf8")) as Fixture;
+const fixture = JSON.parse(
+  readFileSync(new URL("../fixtures/projections/customerProfitByTenure.json", import.meta.url), "utf8"),
+) as Fixture;
 
 const D = Decimal.clone({ precision: 60 });
 /** |a − b| ≤ rel·|b| in high precision (both Decimal strings). */
@@ -46,7 +48,12 @@ describe("customerProfitByTenure", () => {
 
   it("hand check: three tenures, exact decimals", () => {
     // survival 1, 0.9, 0.81; end timing weights 0.9, 0.81, 0.729
-    const c = customerProfitByTenure({ periods: 3, retentionRate: 0.9, acquisitionCost: "50", profitPerCustomer: { base: "30", spendGrowth: { increment: "10" } } });
+    const c = customerProfitByTenure({
+      periods: 3,
+      retentionRate: 0.9,
+      acquisitionCost: "50",
+      profitPerCustomer: { base: "30", spendGrowth: { increment: "10" } },
+    });
     expect(c.tenures.map((t) => t.survival)).toEqual([1, 0.9, 0.81]);
     expect(c.tenures.map((t) => t.expectedProfit.toString())).toEqual(["27", "32.4", "36.45"]);
     expect(c.tenures.map((t) => t.components.spendGrowth.toString())).toEqual(["0", "10", "20"]);
@@ -65,7 +72,14 @@ describe("customerProfitByTenure", () => {
     ];
     for (const [m, r, d, H, timing] of cases) {
       it(`m=${m} r=${r} d=${d} H=${H} ${timing}`, () => {
-        const mine = customerProfitByTenure({ periods: H, retentionRate: r, discountRate: d, timing, profitPerCustomer: { base: m }, acquisitionCost: "30" });
+        const mine = customerProfitByTenure({
+          periods: H,
+          retentionRate: r,
+          discountRate: d,
+          timing,
+          profitPerCustomer: { base: m },
+          acquisitionCost: "30",
+        });
         const clv = clvFromRetention({ margin: m, retentionRate: r, discountRate: d, timing, horizon: H, acquisitionCost: "30" });
         expectDecimalClose(mine.totals.lifetimeValue, clv.value, 1e-30, "value");
         expectDecimalClose(mine.totals.customerNpv, clv.netValue, 1e-30, "net value");
@@ -74,17 +88,38 @@ describe("customerProfitByTenure", () => {
 
     it("margin growth g: a curve m(1+g)^k equals clvFromRetention with marginGrowth", () => {
       const curve = Array.from({ length: 40 }, (_, k) => new D(100).times(new D(1.05).pow(k)).toString());
-      const mine = customerProfitByTenure({ periods: 40, retentionRate: 0.85, discountRate: 0.1, profitPerCustomer: { base: { curve } } });
+      const mine = customerProfitByTenure({
+        periods: 40,
+        retentionRate: 0.85,
+        discountRate: 0.1,
+        profitPerCustomer: { base: { curve } },
+      });
       const clv = clvFromRetention({ margin: "100", retentionRate: 0.85, discountRate: 0.1, marginGrowth: 0.05, horizon: 40 });
       expectDecimalClose(mine.totals.lifetimeValue, clv.value, 1e-25, "growing margin");
     });
 
     it("long horizon converges to the infinite-horizon closed form m·r/(1+d−r), computed here independently", () => {
-      const mine = customerProfitByTenure({ periods: 2000, retentionRate: 0.8, discountRate: 0.1, profitPerCustomer: { base: "100" } });
+      const mine = customerProfitByTenure({
+        periods: 2000,
+        retentionRate: 0.8,
+        discountRate: 0.1,
+        profitPerCustomer: { base: "100" },
+      });
       const closedForm = new D(100).times(0.8).div(new D(1).plus(0.1).minus(0.8)); // 266.666…
       expectDecimalClose(mine.totals.lifetimeValue, closedForm, 1e-30, "m·r/(1+d−r)");
-      expectDecimalClose(mine.totals.lifetimeValue, clvFromRetention({ margin: "100", retentionRate: 0.8, discountRate: 0.1 }).value, 1e-30, "clv closed form");
-      const start = customerProfitByTenure({ periods: 2000, retentionRate: 0.8, discountRate: 0.1, profitPerCustomer: { base: "100" }, timing: "start" });
+      expectDecimalClose(
+        mine.totals.lifetimeValue,
+        clvFromRetention({ margin: "100", retentionRate: 0.8, discountRate: 0.1 }).value,
+        1e-30,
+        "clv closed form",
+      );
+      const start = customerProfitByTenure({
+        periods: 2000,
+        retentionRate: 0.8,
+        discountRate: 0.1,
+        profitPerCustomer: { base: "100" },
+        timing: "start",
+      });
       expectDecimalClose(start.totals.lifetimeValue, new D(100).times(1.1).div(0.3), 1e-30, "m(1+d)/(1+d−r)");
     });
   });
@@ -107,7 +142,11 @@ describe("customerProfitByTenure", () => {
   });
 
   it("per-period retention is the cohort's calendar (tenure k in period k + 1)", () => {
-    const c = customerProfitByTenure({ periods: 3, retentionRate: { type: "per-period", rates: [0.5, 0.6, 0.7] }, profitPerCustomer: { base: "10" } });
+    const c = customerProfitByTenure({
+      periods: 3,
+      retentionRate: { type: "per-period", rates: [0.5, 0.6, 0.7] },
+      profitPerCustomer: { base: "10" },
+    });
     expect(c.tenures.map((t) => t.retentionRate)).toEqual([0.5, 0.6, 0.7]);
     expect(c.tenures.map((t) => t.survival)).toEqual([1, 0.5, 0.3]);
   });
@@ -146,19 +185,43 @@ describe("customerProfitByTenure", () => {
   });
 
   it("does not mutate its input and is JSON-serializable", () => {
-    const a: ProjectionAssumptions = { periods: 4, retentionRate: { type: "per-tenure", rates: [0.5, 0.6, 0.7, 0.8] }, profitPerCustomer: { base: { curve: ["1", "2", "3", "4"] } } };
+    const a: ProjectionAssumptions = {
+      periods: 4,
+      retentionRate: { type: "per-tenure", rates: [0.5, 0.6, 0.7, 0.8] },
+      profitPerCustomer: { base: { curve: ["1", "2", "3", "4"] } },
+    };
     const before = JSON.stringify(a);
     const c = customerProfitByTenure(a);
     expect(JSON.stringify(a)).toBe(before);
-    expect((JSON.parse(JSON.stringify(c)) as { totals: { lifetimeValue: string } }).totals.lifetimeValue).toBe(c.totals.lifetimeValue.toString());
+    expect((JSON.parse(JSON.stringify(c)) as { totals: { lifetimeValue: string } }).totals.lifetimeValue).toBe(
+      c.totals.lifetimeValue.toString(),
+    );
   });
 
   it("bad input", () => {
-    expectMetricsError(() => customerProfitByTenure({ periods: 0, retentionRate: 0.8, profitPerCustomer: { base: "1" } }), "out_of_range", ["periods"]);
-    expectMetricsError(() => customerProfitByTenure({ periods: 1.5, retentionRate: 0.8, profitPerCustomer: { base: "1" } }), "not_integer", ["periods"]);
-    expectMetricsError(() => customerProfitByTenure({ periods: 3, retentionRate: 1.2, profitPerCustomer: { base: "1" } }), "out_of_range", ["retentionRate"]);
     expectMetricsError(
-      () => customerProfitByTenure({ periods: 3, periodUnit: "month", retentionRate: 0.9, profitPerCustomer: { base: "1", unit: "year" } }),
+      () => customerProfitByTenure({ periods: 0, retentionRate: 0.8, profitPerCustomer: { base: "1" } }),
+      "out_of_range",
+      ["periods"],
+    );
+    expectMetricsError(
+      () => customerProfitByTenure({ periods: 1.5, retentionRate: 0.8, profitPerCustomer: { base: "1" } }),
+      "not_integer",
+      ["periods"],
+    );
+    expectMetricsError(
+      () => customerProfitByTenure({ periods: 3, retentionRate: 1.2, profitPerCustomer: { base: "1" } }),
+      "out_of_range",
+      ["retentionRate"],
+    );
+    expectMetricsError(
+      () =>
+        customerProfitByTenure({
+          periods: 3,
+          periodUnit: "month",
+          retentionRate: 0.9,
+          profitPerCustomer: { base: "1", unit: "year" },
+        }),
       "unit_mismatch",
       ["profitPerCustomer", "unit"],
     );
@@ -179,8 +242,13 @@ describe("customerProfitByTenure", () => {
       fc.assert(
         fc.property(arb, (x) => {
           const v = (r: number, d: number): Decimal =>
-            customerProfitByTenure({ periods: x.periods, retentionRate: r, discountRate: d, timing: x.timing, profitPerCustomer: { base: String(x.base), spendGrowth: { increment: String(x.inc) } } })
-              .totals.lifetimeValue;
+            customerProfitByTenure({
+              periods: x.periods,
+              retentionRate: r,
+              discountRate: d,
+              timing: x.timing,
+              profitPerCustomer: { base: String(x.base), spendGrowth: { increment: String(x.inc) } },
+            }).totals.lifetimeValue;
           expect(v(x.r + x.bump, x.d).gte(v(x.r, x.d))).toBe(true);
           expect(v(x.r, x.d + x.dBump).lte(v(x.r, x.d))).toBe(true);
         }),

@@ -4,10 +4,15 @@ import { cxRevenueImpact, type CxRevenueImpactInput } from "../../src/projection
 import { expectClose, expectMetricsError } from "../helpers/expectClose.js";
 
 interface Fixture {
-  cases: { input: CxRevenueImpactInput; expected: { impact: string; years: string[]; drivers: Record<"retention" | "spend" | "referral" | "interaction", string> } }[];
+  cases: {
+    input: CxRevenueImpactInput;
+    expected: { impact: string; years: string[]; drivers: Record<"retention" | "spend" | "referral" | "interaction", string> };
+  }[];
 }
 // Source: python3 test/fixtures/projections/reference.py (exact rationals, independent re-implementation).
-const fixture = JSON.parse(readFileSync(new URL("../fixtures/projections/cxRevenueImpact.json", import.meta.url), "utf8")) as Fixture;
+const fixture = JSON.parse(
+  readFileSync(new URL("../fixtures/projections/cxRevenueImpact.json", import.meta.url), "utf8"),
+) as Fixture;
 
 const temkin: CxRevenueImpactInput = {
   revenue: "1000000000",
@@ -56,14 +61,29 @@ describe("cxRevenueImpact", () => {
 
   it("hand check: retention alone, two years", () => {
     // N = 100, s = 10, r 0.5 → 0.6, A = 50: N1 = 110, N2 = 116 → impact 100 + 160
-    const r = cxRevenueImpact({ revenue: "1000", customers: 100, baseline: { retentionRate: 0.5 }, improvement: 1, elasticities: { retention: 0.1 }, years: 2, discountRate: 0.25 });
+    const r = cxRevenueImpact({
+      revenue: "1000",
+      customers: 100,
+      baseline: { retentionRate: 0.5 },
+      improvement: 1,
+      elasticities: { retention: 0.1 },
+      years: 2,
+      discountRate: 0.25,
+    });
     expect(r.years.map((y) => y.customers)).toEqual([110, 116]);
     expect(r.years.map((y) => y.impact.toString())).toEqual(["100", "160"]);
     expect(r.totals.discountedImpact.toString()).toBe("182.4"); // 100/1.25 + 160/1.5625
   });
 
   it("explicit baseline acquisition: the baseline may shrink", () => {
-    const r = cxRevenueImpact({ revenue: "1000", customers: 100, baseline: { retentionRate: 0.5, newCustomers: 0 }, improvement: 0, elasticities: {}, years: 2 });
+    const r = cxRevenueImpact({
+      revenue: "1000",
+      customers: 100,
+      baseline: { retentionRate: 0.5, newCustomers: 0 },
+      improvement: 0,
+      elasticities: {},
+      years: 2,
+    });
     expect(r.years.map((y) => y.baselineRevenue.toString())).toEqual(["500", "250"]);
     expect(r.totals.impact.isZero()).toBe(true);
   });
@@ -71,18 +91,29 @@ describe("cxRevenueImpact", () => {
   it("plot-ready series", () => {
     const r = cxRevenueImpact(temkin);
     expect(r.series.filter((p) => p.series === "impact").map((p) => p.y)).toEqual([154400000, 260792000, 359736560]);
-    expect(r.series.filter((p) => p.series === "impact by driver").map((p) => p.x)).toEqual(["retention", "spend", "referral", "interaction"]);
+    expect(r.series.filter((p) => p.series === "impact by driver").map((p) => p.x)).toEqual([
+      "retention",
+      "spend",
+      "referral",
+      "interaction",
+    ]);
   });
 
   it("bad input", () => {
-    const bad = (over: Record<string, unknown>): (() => unknown) => () => cxRevenueImpact({ ...temkin, ...over } as CxRevenueImpactInput);
+    const bad =
+      (over: Record<string, unknown>): (() => unknown) =>
+      () =>
+        cxRevenueImpact({ ...temkin, ...over } as CxRevenueImpactInput);
     expectMetricsError(bad({ revenue: "0" }), "out_of_range", ["revenue"]);
     expectMetricsError(bad({ revenue: "-1" }), "out_of_range", ["revenue"]);
     expectMetricsError(bad({ revenue: "a lot" }), "invalid_input", ["revenue"]);
     expectMetricsError(bad({ customers: 0 }), "out_of_range", ["customers"]);
     expectMetricsError(bad({ customers: Number.NaN }), "not_finite", ["customers"]);
     expectMetricsError(bad({ baseline: { retentionRate: 80 } }), "out_of_range", ["baseline", "retentionRate"]);
-    expectMetricsError(bad({ baseline: { retentionRate: 0.8, referralRate: -0.1 } }), "out_of_range", ["baseline", "referralRate"]);
+    expectMetricsError(bad({ baseline: { retentionRate: 0.8, referralRate: -0.1 } }), "out_of_range", [
+      "baseline",
+      "referralRate",
+    ]);
     expectMetricsError(bad({ baseline: null }), "invalid_type", ["baseline"]);
     expectMetricsError(bad({ improvement: -1 }), "out_of_range", ["improvement"]);
     expectMetricsError(bad({ elasticities: { retention: 0.05 } }), "out_of_range", ["elasticities", "retention"]); // 0.8 + 0.5 > 1
@@ -101,6 +132,8 @@ describe("cxRevenueImpact", () => {
     const input = structuredClone(temkin);
     cxRevenueImpact(input);
     expect(input).toEqual(temkin);
-    expect((JSON.parse(JSON.stringify(cxRevenueImpact(temkin))) as { totals: { impact: string } }).totals.impact).toBe("774928560");
+    expect((JSON.parse(JSON.stringify(cxRevenueImpact(temkin))) as { totals: { impact: string } }).totals.impact).toBe(
+      "774928560",
+    );
   });
 });

@@ -39,13 +39,26 @@ describe("earnedGrowthRate", () => {
       revenueFromEarnedNewCustomers: "150000",
       revenueFromBoughtNewCustomers: "100000",
     });
-    expect(g).toMatchObject({ netRevenueRetention: 1.075, earnedNewRevenueShare: 0.075, boughtNewRevenueShare: 0.05, earnedGrowthRate: 0.15, totalGrowthRate: 0.2, method: "revenue" });
+    expect(g).toMatchObject({
+      netRevenueRetention: 1.075,
+      earnedNewRevenueShare: 0.075,
+      boughtNewRevenueShare: 0.05,
+      earnedGrowthRate: 0.15,
+      totalGrowthRate: 0.2,
+      method: "revenue",
+    });
   });
 
   it("bad input", () => {
-    expectMetricsError(() => earnedGrowthRate({ netRevenueRetention: 85, earnedNewRevenueShare: 0.25 }), "out_of_range", ["netRevenueRetention"]);
-    expectMetricsError(() => earnedGrowthRate({ netRevenueRetention: 0.85, earnedNewRevenueShare: -0.1 }), "out_of_range", ["earnedNewRevenueShare"]);
-    expectMetricsError(() => earnedGrowthRate({ netRevenueRetention: Number.NaN, earnedNewRevenueShare: 0.1 }), "not_finite", ["netRevenueRetention"]);
+    expectMetricsError(() => earnedGrowthRate({ netRevenueRetention: 85, earnedNewRevenueShare: 0.25 }), "out_of_range", [
+      "netRevenueRetention",
+    ]);
+    expectMetricsError(() => earnedGrowthRate({ netRevenueRetention: 0.85, earnedNewRevenueShare: -0.1 }), "out_of_range", [
+      "earnedNewRevenueShare",
+    ]);
+    expectMetricsError(() => earnedGrowthRate({ netRevenueRetention: Number.NaN, earnedNewRevenueShare: 0.1 }), "not_finite", [
+      "netRevenueRetention",
+    ]);
     expectMetricsError(() => earnedGrowthRate({ netRevenueRetention: 0.85 } as never), "invalid_type", ["earnedNewRevenueShare"]);
     expectMetricsError(
       () => earnedGrowthRate({ netRevenueRetention: 0.85, earnedNewRevenueShare: 0.1, startingRevenue: "10" } as never),
@@ -62,7 +75,11 @@ describe("earnedGrowthRate", () => {
       "out_of_range",
       ["revenueFromExistingCustomers"],
     );
-    expectMetricsError(() => earnedGrowthRate({ startingRevenue: "10", revenueFromExistingCustomers: "1" } as never), "invalid_type", ["revenueFromEarnedNewCustomers"]);
+    expectMetricsError(
+      () => earnedGrowthRate({ startingRevenue: "10", revenueFromExistingCustomers: "1" } as never),
+      "invalid_type",
+      ["revenueFromEarnedNewCustomers"],
+    );
     expectMetricsError(() => earnedGrowthRate(null as never), "invalid_type", []);
   });
 });

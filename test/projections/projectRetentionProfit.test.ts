@@ -17,11 +17,19 @@ interface FixtureRow {
   discountedProfit: string;
 }
 interface Fixture {
-  cases: Record<string, { assumptions: ProjectionAssumptions; expected: { periods: FixtureRow[]; totals: { profit: string; npv: string; customerNpv: string } } }>;
+  cases: Record<
+    string,
+    {
+      assumptions: ProjectionAssumptions;
+      expected: { periods: FixtureRow[]; totals: { profit: string; npv: string; customerNpv: string } };
+    }
+  >;
 }
 // Source: independent exact-rational (fractions.Fraction) re-implementation,
 // cohort by cohort: python3 test/fixtures/projections/reference.py (see README.md there).
-const fixture = JSON.parse(readFileSync(new URL("../fixtures/projections/projectRetentionProfit.json", import.meta.url), "utf8")) as Fixture;
+const fixture = JSON.parse(
+  readFileSync(new URL("../fixtures/projections/projectRetentionProfit.json", import.meta.url), "utf8"),
+) as Fixture;
 
 // The test's own sums use the library's documented Decimal settings (120 digits, half-even);
 // the global default keeps only 20 digits.
@@ -119,11 +127,17 @@ describe("projectRetentionProfit", () => {
     };
     expectMetricsError(() => projectRetentionProfit(a), "length_mismatch", ["retentionRate", "rates"]);
     expect(projectRetentionProfit({ ...a, curveExtension: "last-value" }).periods).toHaveLength(3);
-    expect(projectRetentionProfit({ ...a, retentionRate: { type: "per-tenure", rates: [0.5, 0.6, 0.7, 0.7] } }).periods).toHaveLength(3);
+    expect(
+      projectRetentionProfit({ ...a, retentionRate: { type: "per-tenure", rates: [0.5, 0.6, 0.7, 0.7] } }).periods,
+    ).toHaveLength(3);
   });
 
   it("curveExtension last-value repeats the last value (same as writing it out)", () => {
-    const short = projectRetentionProfit({ ...simple(), profitPerCustomer: { base: { curve: ["10", "20"] } }, curveExtension: "last-value" });
+    const short = projectRetentionProfit({
+      ...simple(),
+      profitPerCustomer: { base: { curve: ["10", "20"] } },
+      curveExtension: "last-value",
+    });
     const long = projectRetentionProfit({ ...simple(), profitPerCustomer: { base: { curve: ["10", "20", "20", "20", "20"] } } });
     expect(JSON.stringify(short)).toBe(JSON.stringify(long));
   });
@@ -133,7 +147,13 @@ describe("projectRetentionProfit", () => {
       ...simple({ periods: 6 }),
       newCustomersPerPeriod: 50,
       acquisitionCost: "70",
-      profitPerCustomer: { base: "20", spendGrowth: { increment: "4" }, costSavings: { curve: ["0", "2", "3"] }, referrals: "1.5", pricePremium: { increment: "1", startTenure: 3, maxTenure: 5 } },
+      profitPerCustomer: {
+        base: "20",
+        spendGrowth: { increment: "4" },
+        costSavings: { curve: ["0", "2", "3"] },
+        referrals: "1.5",
+        pricePremium: { increment: "1", startTenure: 3, maxTenure: 5 },
+      },
       revenuePerCustomer: { increment: "10" },
       curveExtension: "last-value",
     });
@@ -163,7 +183,10 @@ describe("projectRetentionProfit", () => {
   });
 
   it("growing acquisition: initial × (1 + g)^(t − 1)", () => {
-    const p = projectRetentionProfit({ ...simple({ periods: 3, startingCustomers: 0 }), newCustomersPerPeriod: { type: "growing", initial: 100, growthRate: 0.1 } });
+    const p = projectRetentionProfit({
+      ...simple({ periods: 3, startingCustomers: 0 }),
+      newCustomersPerPeriod: { type: "growing", initial: 100, growthRate: 0.1 },
+    });
     expect(p.periods.map((r) => r.acquired)).toEqual([100, 110, 121]);
   });
 
@@ -202,7 +225,10 @@ describe("projectRetentionProfit", () => {
   });
 
   describe("bad input", () => {
-    const bad = (over: Record<string, unknown>): (() => unknown) => () => projectRetentionProfit({ ...simple(), ...over } as ProjectionAssumptions);
+    const bad =
+      (over: Record<string, unknown>): (() => unknown) =>
+      () =>
+        projectRetentionProfit({ ...simple(), ...over } as ProjectionAssumptions);
     it("retention outside [0, 1], NaN, Infinity, strings, null", () => {
       expectMetricsError(bad({ retentionRate: 1.05 }), "out_of_range", ["retentionRate"]);
       expectMetricsError(bad({ retentionRate: -0.1 }), "out_of_range", ["retentionRate"]);
@@ -212,7 +238,11 @@ describe("projectRetentionProfit", () => {
       expectMetricsError(bad({ retentionRate: "0.8" }), "invalid_type", ["retentionRate"]);
       expectMetricsError(bad({ retentionRate: null }), "invalid_type", ["retentionRate"]);
       expectMetricsError(bad({ retentionRate: undefined }), "invalid_type", ["retentionRate"]);
-      expectMetricsError(bad({ retentionRate: { type: "per-tenure", rates: [0.5, 1.2] } }), "out_of_range", ["retentionRate", "rates", 1]);
+      expectMetricsError(bad({ retentionRate: { type: "per-tenure", rates: [0.5, 1.2] } }), "out_of_range", [
+        "retentionRate",
+        "rates",
+        1,
+      ]);
       expectMetricsError(bad({ retentionRate: { type: "per-period", rates: [] } }), "empty_sample", ["retentionRate", "rates"]);
       expectMetricsError(bad({ retentionRate: { type: "weekly", rates: [0.5] } }), "invalid_option", ["retentionRate", "type"]);
     });
@@ -229,26 +259,59 @@ describe("projectRetentionProfit", () => {
     });
     it("negative customer counts", () => {
       expectMetricsError(bad({ startingCustomers: -1 }), "out_of_range", ["startingCustomers"]);
-      expectMetricsError(bad({ startingCustomers: { byTenure: [10, -2] } }), "out_of_range", ["startingCustomers", "byTenure", 1]);
+      expectMetricsError(bad({ startingCustomers: { byTenure: [10, -2] } }), "out_of_range", [
+        "startingCustomers",
+        "byTenure",
+        1,
+      ]);
       expectMetricsError(bad({ startingCustomers: { byTenure: [] } }), "empty_sample", ["startingCustomers", "byTenure"]);
       expectMetricsError(bad({ newCustomersPerPeriod: -5 }), "out_of_range", ["newCustomersPerPeriod"]);
-      expectMetricsError(bad({ newCustomersPerPeriod: { type: "per-period", counts: [1, -1, 1, 1, 1] } }), "out_of_range", ["newCustomersPerPeriod", "counts", 1]);
-      expectMetricsError(bad({ newCustomersPerPeriod: { type: "growing", initial: 10, growthRate: -1 } }), "out_of_range", ["newCustomersPerPeriod", "growthRate"]);
-      expectMetricsError(bad({ newCustomersPerPeriod: { type: "referral", referralsPerCustomer: -0.1 } }), "out_of_range", ["newCustomersPerPeriod", "referralsPerCustomer"]);
+      expectMetricsError(bad({ newCustomersPerPeriod: { type: "per-period", counts: [1, -1, 1, 1, 1] } }), "out_of_range", [
+        "newCustomersPerPeriod",
+        "counts",
+        1,
+      ]);
+      expectMetricsError(bad({ newCustomersPerPeriod: { type: "growing", initial: 10, growthRate: -1 } }), "out_of_range", [
+        "newCustomersPerPeriod",
+        "growthRate",
+      ]);
+      expectMetricsError(bad({ newCustomersPerPeriod: { type: "referral", referralsPerCustomer: -0.1 } }), "out_of_range", [
+        "newCustomersPerPeriod",
+        "referralsPerCustomer",
+      ]);
     });
     it("customer counts that overflow float64 are an error, never Infinity", () => {
       expectMetricsError(
-        bad({ periods: 2000, startingCustomers: 1, retentionRate: 1, newCustomersPerPeriod: { type: "referral", referralsPerCustomer: 5 } }),
+        bad({
+          periods: 2000,
+          startingCustomers: 1,
+          retentionRate: 1,
+          newCustomersPerPeriod: { type: "referral", referralsPerCustomer: 5 },
+        }),
         "undefined_result",
         ["newCustomersPerPeriod"],
       );
-      expectMetricsError(bad({ startingCustomers: { byTenure: [1.7e308, 1.7e308] }, curveExtension: "last-value" }), "undefined_result", ["newCustomersPerPeriod"]);
+      expectMetricsError(
+        bad({ startingCustomers: { byTenure: [1.7e308, 1.7e308] }, curveExtension: "last-value" }),
+        "undefined_result",
+        ["newCustomersPerPeriod"],
+      );
     });
     it("curves shorter than the horizon are rejected (not extended) unless curveExtension is last-value", () => {
-      expectMetricsError(bad({ profitPerCustomer: { base: { curve: ["1", "2"] } } }), "length_mismatch", ["profitPerCustomer", "base", "curve"]);
+      expectMetricsError(bad({ profitPerCustomer: { base: { curve: ["1", "2"] } } }), "length_mismatch", [
+        "profitPerCustomer",
+        "base",
+        "curve",
+      ]);
       expectMetricsError(bad({ revenuePerCustomer: { curve: ["1"] } }), "length_mismatch", ["revenuePerCustomer", "curve"]);
-      expectMetricsError(bad({ retentionRate: { type: "per-period", rates: [0.8, 0.8] } }), "length_mismatch", ["retentionRate", "rates"]);
-      expectMetricsError(bad({ newCustomersPerPeriod: { type: "per-period", counts: [1] } }), "length_mismatch", ["newCustomersPerPeriod", "counts"]);
+      expectMetricsError(bad({ retentionRate: { type: "per-period", rates: [0.8, 0.8] } }), "length_mismatch", [
+        "retentionRate",
+        "rates",
+      ]);
+      expectMetricsError(bad({ newCustomersPerPeriod: { type: "per-period", counts: [1] } }), "length_mismatch", [
+        "newCustomersPerPeriod",
+        "counts",
+      ]);
       let message = "";
       try {
         projectRetentionProfit({ ...simple(), profitPerCustomer: { base: { curve: ["1", "2"] } } });
@@ -259,13 +322,30 @@ describe("projectRetentionProfit", () => {
       expect(message).toMatch(/curveExtension: "last-value"/);
     });
     it("inconsistent units", () => {
-      expectMetricsError(bad({ periodUnit: "month", retentionRate: { value: 0.8, unit: "year" } }), "unit_mismatch", ["retentionRate", "unit"]);
-      expectMetricsError(bad({ discountRate: { value: 0.1, unit: "year" }, retentionRate: { value: 0.99, unit: "month" } }), "unit_mismatch", ["retentionRate", "unit"]);
-      expectMetricsError(bad({ periodUnit: "year", profitPerCustomer: { base: "10", unit: "month" } }), "unit_mismatch", ["profitPerCustomer", "unit"]);
-      expectMetricsError(bad({ periodUnit: "quarter", newCustomersPerPeriod: { value: 10, unit: "month" } }), "unit_mismatch", ["newCustomersPerPeriod", "unit"]);
+      expectMetricsError(bad({ periodUnit: "month", retentionRate: { value: 0.8, unit: "year" } }), "unit_mismatch", [
+        "retentionRate",
+        "unit",
+      ]);
+      expectMetricsError(
+        bad({ discountRate: { value: 0.1, unit: "year" }, retentionRate: { value: 0.99, unit: "month" } }),
+        "unit_mismatch",
+        ["retentionRate", "unit"],
+      );
+      expectMetricsError(bad({ periodUnit: "year", profitPerCustomer: { base: "10", unit: "month" } }), "unit_mismatch", [
+        "profitPerCustomer",
+        "unit",
+      ]);
+      expectMetricsError(bad({ periodUnit: "quarter", newCustomersPerPeriod: { value: 10, unit: "month" } }), "unit_mismatch", [
+        "newCustomersPerPeriod",
+        "unit",
+      ]);
       expectMetricsError(bad({ periodUnit: "fortnight" }), "invalid_option", ["periodUnit"]);
       // consistent tags set the period unit
-      expect(projectRetentionProfit(simple({ retentionRate: { value: 0.99, unit: "month" }, discountRate: { value: 0.01, unit: "month" } })).periodUnit).toBe("month");
+      expect(
+        projectRetentionProfit(
+          simple({ retentionRate: { value: 0.99, unit: "month" }, discountRate: { value: 0.01, unit: "month" } }),
+        ).periodUnit,
+      ).toBe("month");
     });
     it("money and options", () => {
       expectMetricsError(bad({ acquisitionCost: "-5" }), "out_of_range", ["acquisitionCost"]);
@@ -274,11 +354,31 @@ describe("projectRetentionProfit", () => {
       expectMetricsError(bad({ profitPerCustomer: { base: null } }), "invalid_type", ["profitPerCustomer", "base"]);
       expectMetricsError(bad({ profitPerCustomer: {} }), "invalid_type", ["profitPerCustomer", "base"]);
       expectMetricsError(bad({ profitPerCustomer: "100" }), "invalid_type", ["profitPerCustomer"]);
-      expectMetricsError(bad({ profitPerCustomer: { base: { curve: ["1", "x"] } } }), "invalid_input", ["profitPerCustomer", "base", "curve", 1]);
-      expectMetricsError(bad({ profitPerCustomer: { base: { curve: [] } } }), "empty_sample", ["profitPerCustomer", "base", "curve"]);
-      expectMetricsError(bad({ profitPerCustomer: { base: { increment: "1", startTenure: 3, maxTenure: 2 } } }), "out_of_range", ["profitPerCustomer", "base", "maxTenure"]);
-      expectMetricsError(bad({ profitPerCustomer: { base: { increment: "1", startTenure: 1.5 } } }), "not_integer", ["profitPerCustomer", "base", "startTenure"]);
-      expectMetricsError(bad({ profitPerCustomer: { base: { curve: ["1"], increment: "1" } } }), "invalid_input", ["profitPerCustomer", "base"]);
+      expectMetricsError(bad({ profitPerCustomer: { base: { curve: ["1", "x"] } } }), "invalid_input", [
+        "profitPerCustomer",
+        "base",
+        "curve",
+        1,
+      ]);
+      expectMetricsError(bad({ profitPerCustomer: { base: { curve: [] } } }), "empty_sample", [
+        "profitPerCustomer",
+        "base",
+        "curve",
+      ]);
+      expectMetricsError(bad({ profitPerCustomer: { base: { increment: "1", startTenure: 3, maxTenure: 2 } } }), "out_of_range", [
+        "profitPerCustomer",
+        "base",
+        "maxTenure",
+      ]);
+      expectMetricsError(bad({ profitPerCustomer: { base: { increment: "1", startTenure: 1.5 } } }), "not_integer", [
+        "profitPerCustomer",
+        "base",
+        "startTenure",
+      ]);
+      expectMetricsError(bad({ profitPerCustomer: { base: { curve: ["1"], increment: "1" } } }), "invalid_input", [
+        "profitPerCustomer",
+        "base",
+      ]);
       expectMetricsError(bad({ discountRate: -0.1 }), "out_of_range", ["discountRate"]);
       expectMetricsError(bad({ timing: "middle" }), "invalid_option", ["timing"]);
       expectMetricsError(bad({ curveExtension: "extend" }), "invalid_option", ["curveExtension"]);

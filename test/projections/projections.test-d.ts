@@ -40,6 +40,8 @@ describe("projections types", () => {
 
   it("earnedGrowthRate takes rates or amounts", () => {
     expectTypeOf<{ netRevenueRetention: number; earnedNewRevenueShare: number }>().toExtend<EarnedGrowthRateInput>();
-    expectTypeOf(earnedGrowthRate({ netRevenueRetention: 0.9, earnedNewRevenueShare: 0.1 }).totalGrowthRate).toEqualTypeOf<number | null>();
+    expectTypeOf(earnedGrowthRate({ netRevenueRetention: 0.9, earnedNewRevenueShare: 0.1 }).totalGrowthRate).toEqualTypeOf<
+      number | null
+    >();
   });
 });

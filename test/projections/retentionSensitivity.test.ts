@@ -9,11 +9,21 @@ const npvClosedForm = (r: number, m: number, d: number, H: number): number => {
   return 1000 * m * (q === 1 ? H : (q * (1 - q ** H)) / (1 - q));
 };
 
-const base: ProjectionAssumptions = { periods: 10, startingCustomers: 1000, retentionRate: 0.8, profitPerCustomer: { base: "100" }, discountRate: 0.1 };
+const base: ProjectionAssumptions = {
+  periods: 10,
+  startingCustomers: 1000,
+  retentionRate: 0.8,
+  profitPerCustomer: { base: "100" },
+  discountRate: 0.1,
+};
 
 describe("retentionSensitivity", () => {
   it("grid cells equal the closed form, retention varying fastest", () => {
-    const s = retentionSensitivity(base, { retentionRates: [0.7, 0.8, 0.9], marginMultipliers: [0.9, 1.1], discountRates: [0.05, 0.15] });
+    const s = retentionSensitivity(base, {
+      retentionRates: [0.7, 0.8, 0.9],
+      marginMultipliers: [0.9, 1.1],
+      discountRates: [0.05, 0.15],
+    });
     expect(s.grid).toHaveLength(12);
     expect(s.grid.slice(0, 4).map((c) => [c.retentionRate, c.marginMultiplier, c.discountRate])).toEqual([
       [0.7, 0.9, 0.05],
@@ -22,7 +32,12 @@ describe("retentionSensitivity", () => {
       [0.7, 1.1, 0.05],
     ]);
     for (const c of s.grid) {
-      expectClose(c.npv.toNumber(), npvClosedForm(c.retentionRate, 100 * c.marginMultiplier, c.discountRate, 10), { rel: 1e-12 }, JSON.stringify(c));
+      expectClose(
+        c.npv.toNumber(),
+        npvClosedForm(c.retentionRate, 100 * c.marginMultiplier, c.discountRate, 10),
+        { rel: 1e-12 },
+        JSON.stringify(c),
+      );
       expectClose(c.totalProfit.toNumber(), npvClosedForm(c.retentionRate, 100 * c.marginMultiplier, 0, 10), { rel: 1e-12 });
       // no acquisition cost: one customer is worth NPV / 1000
       expectClose(c.customerNpv.toNumber(), c.npv.toNumber() / 1000, { rel: 1e-12 });
@@ -30,7 +45,11 @@ describe("retentionSensitivity", () => {
   });
 
   it("tornado: bars sorted by swing, each from the lowest to the highest value with the others at baseline", () => {
-    const s = retentionSensitivity(base, { retentionRates: [0.7, 0.9], marginMultipliers: [0.9, 1.1], discountRates: [0.05, 0.15] });
+    const s = retentionSensitivity(base, {
+      retentionRates: [0.7, 0.9],
+      marginMultipliers: [0.9, 1.1],
+      discountRates: [0.05, 0.15],
+    });
     expectClose(s.baselineValue.toNumber(), npvClosedForm(0.8, 100, 0.1, 10), { rel: 1e-12 });
     expect(s.metric).toBe("npv");
     const byName = Object.fromEntries(s.tornado.map((b) => [b.assumption, b]));
@@ -58,7 +77,10 @@ describe("retentionSensitivity", () => {
   });
 
   it("ranks by customer NPV or total profit when asked; a single value has swing 0", () => {
-    const s = retentionSensitivity({ ...base, acquisitionCost: "50" }, { retentionRates: [0.8], discountRates: [0, 0.2], metric: "customerNpv" });
+    const s = retentionSensitivity(
+      { ...base, acquisitionCost: "50" },
+      { retentionRates: [0.8], discountRates: [0, 0.2], metric: "customerNpv" },
+    );
     expect(s.metric).toBe("customerNpv");
     expect(s.tornado[0]!.assumption).toBe("discountRate");
     expect(s.tornado[1]!.swing.isZero()).toBe(true);
@@ -68,22 +90,55 @@ describe("retentionSensitivity", () => {
   });
 
   it("a per-tenure baseline retention is replaced by each constant rate", () => {
-    const s = retentionSensitivity({ ...base, retentionRate: { type: "per-tenure", rates: [0.5, 0.9] }, curveExtension: "last-value" }, { retentionRates: [0.8] });
+    const s = retentionSensitivity(
+      { ...base, retentionRate: { type: "per-tenure", rates: [0.5, 0.9] }, curveExtension: "last-value" },
+      { retentionRates: [0.8] },
+    );
     expectClose(s.grid[0]!.npv.toNumber(), npvClosedForm(0.8, 100, 0.1, 10), { rel: 1e-12 });
   });
 
   it("bad input", () => {
     expectMetricsError(() => retentionSensitivity(base, { retentionRates: [] }), "empty_sample", ["options", "retentionRates"]);
-    expectMetricsError(() => retentionSensitivity(base, { retentionRates: [0.8, 1.2] }), "out_of_range", ["options", "retentionRates", 1]);
-    expectMetricsError(() => retentionSensitivity(base, { retentionRates: [Number.NaN] }), "not_finite", ["options", "retentionRates", 0]);
-    expectMetricsError(() => retentionSensitivity(base, { retentionRates: [0.8], marginMultipliers: [-1] }), "out_of_range", ["options", "marginMultipliers", 0]);
-    expectMetricsError(() => retentionSensitivity(base, { retentionRates: [0.8], discountRates: [0.1, -0.1] }), "out_of_range", ["options", "discountRates", 1]);
-    expectMetricsError(() => retentionSensitivity(base, { retentionRates: [0.8], metric: "ebitda" as "npv" }), "invalid_option", ["options", "metric"]);
-    expectMetricsError(() => retentionSensitivity(base, { retentionRates: "0.8" as unknown as number[] }), "invalid_type", ["options", "retentionRates"]);
-    expectMetricsError(() => retentionSensitivity(base, null as unknown as { retentionRates: number[] }), "invalid_type", ["options"]);
+    expectMetricsError(() => retentionSensitivity(base, { retentionRates: [0.8, 1.2] }), "out_of_range", [
+      "options",
+      "retentionRates",
+      1,
+    ]);
+    expectMetricsError(() => retentionSensitivity(base, { retentionRates: [Number.NaN] }), "not_finite", [
+      "options",
+      "retentionRates",
+      0,
+    ]);
+    expectMetricsError(() => retentionSensitivity(base, { retentionRates: [0.8], marginMultipliers: [-1] }), "out_of_range", [
+      "options",
+      "marginMultipliers",
+      0,
+    ]);
+    expectMetricsError(() => retentionSensitivity(base, { retentionRates: [0.8], discountRates: [0.1, -0.1] }), "out_of_range", [
+      "options",
+      "discountRates",
+      1,
+    ]);
+    expectMetricsError(() => retentionSensitivity(base, { retentionRates: [0.8], metric: "ebitda" as "npv" }), "invalid_option", [
+      "options",
+      "metric",
+    ]);
+    expectMetricsError(() => retentionSensitivity(base, { retentionRates: "0.8" as unknown as number[] }), "invalid_type", [
+      "options",
+      "retentionRates",
+    ]);
+    expectMetricsError(() => retentionSensitivity(base, null as unknown as { retentionRates: number[] }), "invalid_type", [
+      "options",
+    ]);
     const many = Array.from({ length: 101 }, (_, i) => i / 100);
-    expectMetricsError(() => retentionSensitivity(base, { retentionRates: many, marginMultipliers: many, discountRates: [0.1] }), "out_of_range", ["options"]);
-    expectMetricsError(() => retentionSensitivity({ ...base, periods: 0 }, { retentionRates: [0.8] }), "out_of_range", ["periods"]);
+    expectMetricsError(
+      () => retentionSensitivity(base, { retentionRates: many, marginMultipliers: many, discountRates: [0.1] }),
+      "out_of_range",
+      ["options"],
+    );
+    expectMetricsError(() => retentionSensitivity({ ...base, periods: 0 }, { retentionRates: [0.8] }), "out_of_range", [
+      "periods",
+    ]);
   });
 
   it("does not mutate its inputs and is JSON-serializable", () => {

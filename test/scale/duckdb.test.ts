@@ -125,7 +125,10 @@ describe("model fits on SQL sufficient statistics = fits on the in-process summa
     // In process: one row per customer, put in the SQL's ORDER BY (frequency, recency, T);
     // the fitter collapses identical rows itself, so it sees the very same weighted rows.
     const order = Array.from(js.customer.keys()).sort(
-      (i, j) => (js.frequency[i] as number) - (js.frequency[j] as number) || (js.recency[i] as number) - (js.recency[j] as number) || (js.T[i] as number) - (js.T[j] as number),
+      (i, j) =>
+        (js.frequency[i] as number) - (js.frequency[j] as number) ||
+        (js.recency[i] as number) - (js.recency[j] as number) ||
+        (js.T[i] as number) - (js.T[j] as number),
     );
     const pick = (col: Float64Array) => order.map((i) => col[i] as number);
     const inProcess = fitBetaGeoNbd({ frequency: pick(js.frequency), recency: pick(js.recency), T: pick(js.T) });
@@ -167,7 +170,16 @@ describe("NPS: SQL tallies per region, merged = nps over all answers", () => {
     }));
     const merged = nps(mergeNpsTallies(...tallies));
     const direct = nps(survey.score);
-    for (const k of ["score", "n", "promoters", "passives", "detractors", "standardError", "marginOfError", "effectiveN"] as const) {
+    for (const k of [
+      "score",
+      "n",
+      "promoters",
+      "passives",
+      "detractors",
+      "standardError",
+      "marginOfError",
+      "effectiveN",
+    ] as const) {
       expect(merged[k], k).toBe(direct[k]);
     }
     expect(merged.confidenceInterval).toEqual(direct.confidenceInterval);
@@ -181,7 +193,11 @@ describe("NPS: SQL tallies per region, merged = nps over all answers", () => {
     for (const [i, region] of (rows["region"] as string[]).entries()) {
       const mine = Uint8Array.from(survey.score.filter((_, k) => survey.region[k] === region));
       const t = npsTally(mine);
-      expect([t.promoters, t.passives, t.detractors], region).toEqual([rows["promoters"]?.[i], rows["passives"]?.[i], rows["detractors"]?.[i]]);
+      expect([t.promoters, t.passives, t.detractors], region).toEqual([
+        rows["promoters"]?.[i],
+        rows["passives"]?.[i],
+        rows["detractors"]?.[i],
+      ]);
     }
   });
 });
@@ -190,7 +206,10 @@ describe("cohorts: SQL counts as a tally = cohortRetention on the raw rows", () 
   it("builds the identical tally and table", async () => {
     const rows = await queryColumns(con, COHORT_SQL);
     const counts = await queryColumns(con, EVENT_COUNT_SQL);
-    const fromSql = cohortTallyFromSql(rows, { events: counts["events"]?.[0] as number, ignoredEvents: counts["ignored_events"]?.[0] as number });
+    const fromSql = cohortTallyFromSql(rows, {
+      events: counts["events"]?.[0] as number,
+      ignoredEvents: counts["ignored_events"]?.[0] as number,
+    });
     const columns = { customerIds: purchases.customer, days: purchases.day };
     const inProcess = cohortRetentionTally(columns, { period: "month", asOf: SCALE_AS_OF });
     expect(fromSql).toEqual(inProcess);
@@ -205,10 +224,18 @@ describe("cohorts: SQL counts as a tally = cohortRetention on the raw rows", () 
       await con.run(`CREATE OR REPLACE VIEW shard AS SELECT * FROM transactions WHERE customer_id % 4 = ${shard}`);
       const rows = await queryColumns(con, COHORT_SQL.replaceAll("FROM transactions", "FROM shard"));
       const counts = await queryColumns(con, EVENT_COUNT_SQL.replaceAll("FROM transactions", "FROM shard"));
-      parts.push(cohortTallyFromSql(rows, { events: counts["events"]?.[0] as number, ignoredEvents: counts["ignored_events"]?.[0] as number }));
+      parts.push(
+        cohortTallyFromSql(rows, {
+          events: counts["events"]?.[0] as number,
+          ignoredEvents: counts["ignored_events"]?.[0] as number,
+        }),
+      );
     }
     const merged = mergeCohortRetentionTallies(...parts);
-    const whole = cohortRetentionTally({ customerIds: purchases.customer, days: purchases.day }, { period: "month", asOf: SCALE_AS_OF });
+    const whole = cohortRetentionTally(
+      { customerIds: purchases.customer, days: purchases.day },
+      { period: "month", asOf: SCALE_AS_OF },
+    );
     expect(merged).toEqual(whole);
   });
 });

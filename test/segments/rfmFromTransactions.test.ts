@@ -39,16 +39,30 @@ describe("rfmFromTransactions", () => {
   });
 
   it("works in weeks and with cut points", () => {
-    const got = rfmFromTransactions(tx, { asOf: "2024-06-30", unit: "week", method: "cut-points", bins: 3, cutPoints: { recency: [1, 8], frequency: [2, 3], monetary: [40, 80] } });
+    const got = rfmFromTransactions(tx, {
+      asOf: "2024-06-30",
+      unit: "week",
+      method: "cut-points",
+      bins: 3,
+      cutPoints: { recency: [1, 8], frequency: [2, 3], monetary: [40, 80] },
+    });
     // ann: last purchase in the week of 06-24, asOf's week is the same (0 weeks) -> r 3; 3 purchases -> f 3; 100 -> m 3.
     expect(got[0]?.code).toBe("333");
     expect(got[0]?.sinceLastPurchase).toBe(0);
   });
 
   it("rejects transactions without amounts and passes btyd's errors through", () => {
-    expectMetricsError(() => rfmFromTransactions([{ customerId: 1, at: "2024-01-01" }], { asOf: "2024-06-30" }), "invalid_input", [0, "amount"]);
+    expectMetricsError(
+      () => rfmFromTransactions([{ customerId: 1, at: "2024-01-01" }], { asOf: "2024-06-30" }),
+      "invalid_input",
+      [0, "amount"],
+    );
     expectMetricsError(() => rfmFromTransactions([], { asOf: "2024-06-30" }), "empty_sample", ["transactions"]);
-    expectMetricsError(() => rfmFromTransactions([{ customerId: 1, at: "someday", amount: 1 }], { asOf: "2024-06-30" }), "invalid_date", [0, "at"]);
+    expectMetricsError(
+      () => rfmFromTransactions([{ customerId: 1, at: "someday", amount: 1 }], { asOf: "2024-06-30" }),
+      "invalid_date",
+      [0, "at"],
+    );
     expectMetricsError(() => rfmFromTransactions(tx, { asOf: "2024-06-30", bins: 12 }), "out_of_range", ["options", "bins"]);
     expectMetricsError(() => rfmFromTransactions(tx, null as never), "invalid_type", ["options"]);
   });

@@ -19,7 +19,9 @@ describe("rfmScores", () => {
   });
 
   it("matches the reference with cut points", () => {
-    expect(rfmScores(fixture.rows, { method: "cut-points", cutPoints: fixture.cutPoints }).map((s) => s.code)).toEqual(fixture.expected["cut-points-5"]);
+    expect(rfmScores(fixture.rows, { method: "cut-points", cutPoints: fixture.cutPoints }).map((s) => s.code)).toEqual(
+      fixture.expected["cut-points-5"],
+    );
   });
 
   it("returns the fields scored (hand-checked)", () => {
@@ -28,14 +30,36 @@ describe("rfmScores", () => {
       { customerId: "b", frequency: 1, recency: 20, T: 200, monetaryValue: "35.50" },
     ]);
     // 2 customers, 5 bins: the better one has w = 1, score 1 + floor(5·1/2) = 3; the worse one 1.
-    expect(s).toEqual({ customerId: "a", r: 3, f: 3, m: 3, code: "333", total: 9, sinceLastPurchase: 10, frequency: 6, monetaryValue: 80, method: "quantile" });
+    expect(s).toEqual({
+      customerId: "a",
+      r: 3,
+      f: 3,
+      m: 3,
+      code: "333",
+      total: 9,
+      sinceLastPurchase: 10,
+      frequency: 6,
+      monetaryValue: 80,
+      method: "quantile",
+    });
   });
 
   it("gives tied customers the same score, whatever the input order (property)", () => {
-    const row = fc.record({ frequency: fc.integer({ min: 0, max: 4 }), recency: fc.integer({ min: 0, max: 10 }), extra: fc.integer({ min: 0, max: 10 }), monetaryValue: fc.integer({ min: 0, max: 5 }) });
+    const row = fc.record({
+      frequency: fc.integer({ min: 0, max: 4 }),
+      recency: fc.integer({ min: 0, max: 10 }),
+      extra: fc.integer({ min: 0, max: 10 }),
+      monetaryValue: fc.integer({ min: 0, max: 5 }),
+    });
     fc.assert(
       fc.property(fc.array(row, { minLength: 1, maxLength: 50 }), fc.integer({ min: 2, max: 9 }), (rs, bins) => {
-        const rows = rs.map((r, i) => ({ customerId: i, frequency: r.frequency, recency: r.recency, T: r.recency + r.extra, monetaryValue: r.monetaryValue }));
+        const rows = rs.map((r, i) => ({
+          customerId: i,
+          frequency: r.frequency,
+          recency: r.recency,
+          T: r.recency + r.extra,
+          monetaryValue: r.monetaryValue,
+        }));
         const a = rfmScores(rows, { bins });
         const b = rfmScores([...rows].reverse(), { bins }).reverse();
         if (JSON.stringify(a) !== JSON.stringify(b)) return false;
@@ -55,18 +79,22 @@ describe("rfmScores", () => {
 
   it("balances quantile bins within one on tie-free data (property)", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 300 }), fc.integer({ min: 2, max: 9 }), (xs, bins) => {
-        // Distinct values on every dimension: frequency = x, monetary = x / 7, time since last purchase = x.
-        const rows = xs.map((x, i) => ({ customerId: i, frequency: x, recency: 0, T: x, monetaryValue: x / 7 }));
-        const scores = rfmScores(rows, { bins });
-        for (const key of ["r", "f", "m"] as const) {
-          const counts = new Array<number>(bins).fill(0);
-          for (const s of scores) counts[s[key] - 1] = (counts[s[key] - 1] as number) + 1;
-          if (Math.max(...counts) - Math.min(...counts) > 1) return false;
-          if (counts.reduce((a, b) => a + b, 0) !== xs.length) return false;
-        }
-        return true;
-      }),
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 300 }),
+        fc.integer({ min: 2, max: 9 }),
+        (xs, bins) => {
+          // Distinct values on every dimension: frequency = x, monetary = x / 7, time since last purchase = x.
+          const rows = xs.map((x, i) => ({ customerId: i, frequency: x, recency: 0, T: x, monetaryValue: x / 7 }));
+          const scores = rfmScores(rows, { bins });
+          for (const key of ["r", "f", "m"] as const) {
+            const counts = new Array<number>(bins).fill(0);
+            for (const s of scores) counts[s[key] - 1] = (counts[s[key] - 1] as number) + 1;
+            if (Math.max(...counts) - Math.min(...counts) > 1) return false;
+            if (counts.reduce((a, b) => a + b, 0) !== xs.length) return false;
+          }
+          return true;
+        },
+      ),
     );
   });
 
@@ -108,8 +136,20 @@ describe("rfmScores", () => {
     expectMetricsError(() => rfmScores([ok], { method: "jenks" as never }), "invalid_option", ["options", "method"]);
     expectMetricsError(() => rfmScores([ok], { method: "cut-points" }), "invalid_option", ["options", "cutPoints"]);
     const cuts = { recency: [1, 2, 3, 4], frequency: [1, 2, 3, 4], monetary: [1, 2, 3, 4] };
-    expectMetricsError(() => rfmScores([ok], { method: "cut-points", cutPoints: { ...cuts, frequency: [1, 2, 3] } }), "length_mismatch", ["options", "cutPoints", "frequency"]);
-    expectMetricsError(() => rfmScores([ok], { method: "cut-points", cutPoints: { ...cuts, monetary: [1, 3, 2, 4] } }), "unsorted", ["options", "cutPoints", "monetary", 2]);
-    expectMetricsError(() => rfmScores([ok], { method: "cut-points", cutPoints: { ...cuts, recency: [1, 2, Number.NaN, 4] } }), "not_finite", ["options", "cutPoints", "recency", 2]);
+    expectMetricsError(
+      () => rfmScores([ok], { method: "cut-points", cutPoints: { ...cuts, frequency: [1, 2, 3] } }),
+      "length_mismatch",
+      ["options", "cutPoints", "frequency"],
+    );
+    expectMetricsError(
+      () => rfmScores([ok], { method: "cut-points", cutPoints: { ...cuts, monetary: [1, 3, 2, 4] } }),
+      "unsorted",
+      ["options", "cutPoints", "monetary", 2],
+    );
+    expectMetricsError(
+      () => rfmScores([ok], { method: "cut-points", cutPoints: { ...cuts, recency: [1, 2, Number.NaN, 4] } }),
+      "not_finite",
+      ["options", "cutPoints", "recency", 2],
+    );
   });
 });

@@ -23,11 +23,24 @@ function documented(r: number, f: number, m: number): string {
 describe("rfmSegments", () => {
   it("maps all 125 score combinations as documented", () => {
     const scores = [];
-    for (let r = 1; r <= 5; r++) for (let f = 1; f <= 5; f++) for (let m = 1; m <= 5; m++) scores.push({ customerId: `${r}${f}${m}`, r, f, m });
+    for (let r = 1; r <= 5; r++)
+      for (let f = 1; f <= 5; f++) for (let m = 1; m <= 5; m++) scores.push({ customerId: `${r}${f}${m}`, r, f, m });
     const got = rfmSegments(scores);
     for (const row of got) expect(row.segment, row.customerId as string).toBe(documented(row.r, row.f, row.m));
     expect(new Set(got.map((s) => s.segment))).toEqual(
-      new Set(["Champions", "Loyal", "Potential loyalist", "New", "Promising", "Need attention", "About to sleep", "At risk", "Can't lose them", "Hibernating", "Lost"]),
+      new Set([
+        "Champions",
+        "Loyal",
+        "Potential loyalist",
+        "New",
+        "Promising",
+        "Need attention",
+        "About to sleep",
+        "At risk",
+        "Can't lose them",
+        "Hibernating",
+        "Lost",
+      ]),
     );
     expect(got[0]).toEqual({ customerId: "111", segment: "Lost", r: 1, f: 1, m: 1, fm: 1 });
   });
@@ -82,13 +95,26 @@ describe("rfmSegments", () => {
     expectMetricsError(() => rfmSegments([{ customerId: 1, r: 1, f: 1, m: Number.NaN }]), "not_finite", [0, "m"]);
     expectMetricsError(() => rfmSegments([{ customerId: 1, r: 1, f: 1, m: "5" as never }]), "invalid_type", [0, "m"]);
     expectMetricsError(() => rfmSegments([null as never]), "invalid_type", [0]);
-    expectMetricsError(() => rfmSegments([{ customerId: 1, r: 1, f: 1, m: 1 }], { segmentMap: [] }), "empty_sample", ["options", "segmentMap"]);
-    expectMetricsError(() => rfmSegments([{ customerId: 1, r: 1, f: 1, m: 1 }], { segmentMap: [{ segment: "x", r: [3, 1] }] }), "out_of_range", ["options", "segmentMap", 0, "r", 1]);
+    expectMetricsError(() => rfmSegments([{ customerId: 1, r: 1, f: 1, m: 1 }], { segmentMap: [] }), "empty_sample", [
+      "options",
+      "segmentMap",
+    ]);
     expectMetricsError(
-      () => rfmSegments([{ customerId: 1, r: 1, f: 1, m: 1 }], { segmentMap: JSON.parse('[{"segment":"x","__proto__":{}}]') as never }),
+      () => rfmSegments([{ customerId: 1, r: 1, f: 1, m: 1 }], { segmentMap: [{ segment: "x", r: [3, 1] }] }),
+      "out_of_range",
+      ["options", "segmentMap", 0, "r", 1],
+    );
+    expectMetricsError(
+      () =>
+        rfmSegments([{ customerId: 1, r: 1, f: 1, m: 1 }], {
+          segmentMap: JSON.parse('[{"segment":"x","__proto__":{}}]') as never,
+        }),
       "unsafe_key",
       ["options", "segmentMap", 0, "__proto__"],
     );
-    expectMetricsError(() => rfmSegments([{ customerId: 1, r: 1, f: 1, m: 1 }], { fallback: "" }), "invalid_type", ["options", "fallback"]);
+    expectMetricsError(() => rfmSegments([{ customerId: 1, r: 1, f: 1, m: 1 }], { fallback: "" }), "invalid_type", [
+      "options",
+      "fallback",
+    ]);
   });
 });

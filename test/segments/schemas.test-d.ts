@@ -1,6 +1,12 @@
 import { expectTypeOf, test } from "vitest";
 import type { z } from "zod";
-import { rfmSegments, type RfmSegmentMap, type RfmSegmentMapSchema, type RfmSegmentRule, type RfmSegmentRuleSchema } from "../../src/segments/index.js";
+import {
+  rfmSegments,
+  type RfmSegmentMap,
+  type RfmSegmentMapSchema,
+  type RfmSegmentRule,
+  type RfmSegmentRuleSchema,
+} from "../../src/segments/index.js";
 
 test("schema-inferred types are the exported types", () => {
   expectTypeOf<z.infer<typeof RfmSegmentMapSchema>>().toEqualTypeOf<RfmSegmentMap>();

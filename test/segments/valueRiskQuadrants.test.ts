@@ -38,22 +38,50 @@ describe("valueRiskQuadrants", () => {
   });
 
   it("partitions the customers (property)", () => {
-    const row = fc.record({ probabilityAlive: fc.double({ min: 0, max: 1, noNaN: true }), value: fc.double({ min: -1e6, max: 1e6, noNaN: true }) });
+    const row = fc.record({
+      probabilityAlive: fc.double({ min: 0, max: 1, noNaN: true }),
+      value: fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+    });
     fc.assert(
       fc.property(fc.array(row, { minLength: 1, maxLength: 50 }), (rs) => {
         const q = valueRiskQuadrants(rs.map((r, i) => ({ customerId: i, ...r })));
-        return q.quadrants.reduce((a, x) => a + x.count, 0) === rs.length && Math.abs(q.quadrants.reduce((a, x) => a + x.share, 0) - 1) < 1e-12;
+        return (
+          q.quadrants.reduce((a, x) => a + x.count, 0) === rs.length &&
+          Math.abs(q.quadrants.reduce((a, x) => a + x.share, 0) - 1) < 1e-12
+        );
       }),
     );
   });
 
   it("rejects bad input with code and path", () => {
     expectMetricsError(() => valueRiskQuadrants([]), "empty_sample", ["rows"]);
-    expectMetricsError(() => valueRiskQuadrants([{ customerId: 1, probabilityAlive: 1.2, value: 1 }]), "out_of_range", [0, "probabilityAlive"]);
-    expectMetricsError(() => valueRiskQuadrants([{ customerId: 1, probabilityAlive: Number.NaN, value: 1 }]), "not_finite", [0, "probabilityAlive"]);
-    expectMetricsError(() => valueRiskQuadrants([{ customerId: 1, probabilityAlive: 0.5, value: "10" as never }]), "invalid_type", [0, "value"]);
-    expectMetricsError(() => valueRiskQuadrants([{ customerId: 1, probabilityAlive: 0.5, value: Number.NEGATIVE_INFINITY }]), "not_finite", [0, "value"]);
-    expectMetricsError(() => valueRiskQuadrants([{ customerId: 1, probabilityAlive: 0.5, value: 1 }], { aliveThreshold: 2 }), "out_of_range", ["options", "aliveThreshold"]);
-    expectMetricsError(() => valueRiskQuadrants([{ customerId: 1, probabilityAlive: 0.5, value: 1 }], { valueThreshold: Number.NaN }), "not_finite", ["options", "valueThreshold"]);
+    expectMetricsError(() => valueRiskQuadrants([{ customerId: 1, probabilityAlive: 1.2, value: 1 }]), "out_of_range", [
+      0,
+      "probabilityAlive",
+    ]);
+    expectMetricsError(() => valueRiskQuadrants([{ customerId: 1, probabilityAlive: Number.NaN, value: 1 }]), "not_finite", [
+      0,
+      "probabilityAlive",
+    ]);
+    expectMetricsError(
+      () => valueRiskQuadrants([{ customerId: 1, probabilityAlive: 0.5, value: "10" as never }]),
+      "invalid_type",
+      [0, "value"],
+    );
+    expectMetricsError(
+      () => valueRiskQuadrants([{ customerId: 1, probabilityAlive: 0.5, value: Number.NEGATIVE_INFINITY }]),
+      "not_finite",
+      [0, "value"],
+    );
+    expectMetricsError(
+      () => valueRiskQuadrants([{ customerId: 1, probabilityAlive: 0.5, value: 1 }], { aliveThreshold: 2 }),
+      "out_of_range",
+      ["options", "aliveThreshold"],
+    );
+    expectMetricsError(
+      () => valueRiskQuadrants([{ customerId: 1, probabilityAlive: 0.5, value: 1 }], { valueThreshold: Number.NaN }),
+      "not_finite",
+      ["options", "valueThreshold"],
+    );
   });
 });

@@ -22,13 +22,21 @@ describe("ratingTally / mergeRatingTallies", () => {
     expectMetricsError(() => ratingTally("12" as never), "invalid_type", []);
     expectMetricsError(() => ratingTally([1], { scale: { min: 1, max: 5000 } }), "out_of_range", ["options", "scale", "max"]);
     expectMetricsError(() => ratingTally([1], { scale: 2.5 }), "not_integer", ["options", "scale"]);
-    expectMetricsError(() => ratingTally([1], { scale: { min: 0, max: 10, best: "top" as never } }), "invalid_option", ["options", "scale", "best"]);
+    expectMetricsError(() => ratingTally([1], { scale: { min: 0, max: 10, best: "top" as never } }), "invalid_option", [
+      "options",
+      "scale",
+      "best",
+    ]);
   });
 
   it("merges exactly and refuses different scales", () => {
     expect(mergeRatingTallies(ratingTally([5, 4]), ratingTally([4, 1])).counts).toEqual([1, 0, 0, 2, 1]);
     expectMetricsError(() => mergeRatingTallies(ratingTally([5]), ratingTally([5], { scale: 7 })), "unit_mismatch", [1]);
     expectMetricsError(() => mergeRatingTallies(), "empty_sample", []);
-    expectMetricsError(() => mergeRatingTallies(ratingTally([5]), { min: 1, max: 5, counts: [0, 0, 0, 0, -1] } as never), "out_of_range", [1, "counts", 4]);
+    expectMetricsError(
+      () => mergeRatingTallies(ratingTally([5]), { min: 1, max: 5, counts: [0, 0, 0, 0, -1] } as never),
+      "out_of_range",
+      [1, "counts", 4],
+    );
   });
 });

@@ -1,11 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { checklistTally, CUSTOMER_INTIMACY_CHECKLIST, mergeChecklistTallies, parseChecklistDefinition, scoreChecklist } from "../../src/surveys/index.js";
+import {
+  checklistTally,
+  CUSTOMER_INTIMACY_CHECKLIST,
+  mergeChecklistTallies,
+  parseChecklistDefinition,
+  scoreChecklist,
+} from "../../src/surveys/index.js";
 import { expectClose, expectMetricsError } from "../helpers/expectClose.js";
 
 const def = {
   id: "fit",
   sections: [
-    { id: "s1", title: "One", items: [{ id: "a", text: "A?" }, { id: "b", text: "B?", weight: 2 }] },
+    {
+      id: "s1",
+      title: "One",
+      items: [
+        { id: "a", text: "A?" },
+        { id: "b", text: "B?", weight: 2 },
+      ],
+    },
     { id: "s2", items: [{ id: "c", text: "C?" }] },
   ],
   recommendation: { met: "Go", notMet: "Wait" },
@@ -56,22 +69,47 @@ describe("scoreChecklist", () => {
   it("rejects bad answers and definitions", () => {
     expectMetricsError(() => scoreChecklist(def, { a: "maybe" } as never), "invalid_type", ["answers", "a"]);
     expectMetricsError(() => scoreChecklist(def, [{ a: true }, { z: true }]), "unknown_reference", ["answers", 1, "z"]);
-    expectMetricsError(() => scoreChecklist(def, JSON.parse('{"__proto__": true}') as never), "unsafe_key", ["answers", "__proto__"]);
+    expectMetricsError(() => scoreChecklist(def, JSON.parse('{"__proto__": true}') as never), "unsafe_key", [
+      "answers",
+      "__proto__",
+    ]);
     expectMetricsError(() => scoreChecklist(def, {}), "empty_sample", ["answers"]);
     expectMetricsError(() => scoreChecklist(def, []), "empty_sample", ["answers"]);
-    expectMetricsError(() => scoreChecklist(def, { a: true }, { unanswered: "yes" as never }), "invalid_option", ["options", "unanswered"]);
+    expectMetricsError(() => scoreChecklist(def, { a: true }, { unanswered: "yes" as never }), "invalid_option", [
+      "options",
+      "unanswered",
+    ]);
     expectMetricsError(
-      () => scoreChecklist({ sections: [{ id: "s", items: [{ id: "a", text: "" }, { id: "a", text: "" }] }] }, { a: true }),
+      () =>
+        scoreChecklist(
+          {
+            sections: [
+              {
+                id: "s",
+                items: [
+                  { id: "a", text: "" },
+                  { id: "a", text: "" },
+                ],
+              },
+            ],
+          },
+          { a: true },
+        ),
       "duplicate_id",
       ["definition", "sections", 0, "items", 1, "id"],
     );
-    expectMetricsError(() => scoreChecklist({ ...def, threshold: 1.5 }, { a: true }), "out_of_range", ["definition", "threshold"]);
+    expectMetricsError(() => scoreChecklist({ ...def, threshold: 1.5 }, { a: true }), "out_of_range", [
+      "definition",
+      "threshold",
+    ]);
     expectMetricsError(
       () => scoreChecklist({ sections: [{ id: "s", items: [{ id: "a", text: "", weight: 0 }] }] }, { a: true }),
       "out_of_range",
       ["definition", "sections"],
     );
-    expectMetricsError(() => scoreChecklist(def, { checklistId: "x", respondents: 1, items: [] } as never), "unit_mismatch", ["answers"]);
+    expectMetricsError(() => scoreChecklist(def, { checklistId: "x", respondents: 1, items: [] } as never), "unit_mismatch", [
+      "answers",
+    ]);
   });
 
   it("mergeChecklistTallies refuses something that is not a checklist tally, the first one included", () => {

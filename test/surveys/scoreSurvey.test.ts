@@ -21,7 +21,10 @@ const definition: SurveyDefinition = {
     { id: "unhappy", questions: ["q4"], method: "bottomBox" },
   ],
 };
-const responses = (ref.survey.answers as Record<string, number | null>[]).map((answers, i) => ({ respondentId: `r${i}`, answers }));
+const responses = (ref.survey.answers as Record<string, number | null>[]).map((answers, i) => ({
+  respondentId: `r${i}`,
+  answers,
+}));
 
 describe("scoreSurvey", () => {
   it("per-question statistics on the coded scale match the reference", () => {
@@ -82,7 +85,13 @@ describe("scoreSurvey", () => {
       { respondentId: 7, answers: { q1: 2 } },
     ]);
     expect(s.n).toBe(3);
-    expect(s.excluded.byReason).toEqual({ duplicate_respondent: 1, invalid_response: 1, unknown_question: 1, off_scale: 2, missing_required: 2 });
+    expect(s.excluded.byReason).toEqual({
+      duplicate_respondent: 1,
+      invalid_response: 1,
+      unknown_question: 1,
+      off_scale: 2,
+      missing_required: 2,
+    });
     expect(s.excluded.responses.slice(0, 3)).toEqual([
       { index: 1, respondentId: "a", reason: "duplicate_respondent", questionId: null },
       { index: 2, respondentId: "b", reason: "unknown_question", questionId: "q9" },
@@ -93,11 +102,34 @@ describe("scoreSurvey", () => {
 
   it("throws instead of excluding with onInvalid: 'throw'", () => {
     const opts = { onInvalid: "throw" as const };
-    expectMetricsError(() => scoreSurvey(definition, [{ answers: { q1: 9 } }], opts), "out_of_range", ["responses", 0, "answers", "q1"]);
-    expectMetricsError(() => scoreSurvey(definition, [{ answers: { q1: 2, zz: 1 } }], opts), "unknown_reference", ["responses", 0, "answers", "zz"]);
-    expectMetricsError(() => scoreSurvey(definition, [{ answers: {} }], opts), "invalid_input", ["responses", 0, "answers", "q1"]);
+    expectMetricsError(() => scoreSurvey(definition, [{ answers: { q1: 9 } }], opts), "out_of_range", [
+      "responses",
+      0,
+      "answers",
+      "q1",
+    ]);
+    expectMetricsError(() => scoreSurvey(definition, [{ answers: { q1: 2, zz: 1 } }], opts), "unknown_reference", [
+      "responses",
+      0,
+      "answers",
+      "zz",
+    ]);
+    expectMetricsError(() => scoreSurvey(definition, [{ answers: {} }], opts), "invalid_input", [
+      "responses",
+      0,
+      "answers",
+      "q1",
+    ]);
     expectMetricsError(
-      () => scoreSurvey(definition, [{ respondentId: "x", answers: { q1: 1 } }, { respondentId: "x", answers: { q1: 1 } }], opts),
+      () =>
+        scoreSurvey(
+          definition,
+          [
+            { respondentId: "x", answers: { q1: 1 } },
+            { respondentId: "x", answers: { q1: 1 } },
+          ],
+          opts,
+        ),
       "duplicate_id",
       ["responses", 1, "respondentId"],
     );
@@ -108,25 +140,44 @@ describe("scoreSurvey", () => {
     expectMetricsError(() => scoreSurvey(definition, [proto]), "unsafe_key", ["responses", 0, "answers", "__proto__"]);
     expectMetricsError(() => scoreSurvey(definition, []), "empty_sample", ["responses"]);
     const q = (id: string) => ({ id, text: id, scale: { min: 1, max: 5 } });
-    expectMetricsError(() => scoreSurvey({ questions: [q("a"), q("a")] }, [{ answers: {} }]), "duplicate_id", ["definition", "questions", 1, "id"]);
-    expectMetricsError(() => scoreSurvey({ questions: [q("constructor")] }, [{ answers: {} }]), "unsafe_key", ["definition", "questions", 0, "id"]);
+    expectMetricsError(() => scoreSurvey({ questions: [q("a"), q("a")] }, [{ answers: {} }]), "duplicate_id", [
+      "definition",
+      "questions",
+      1,
+      "id",
+    ]);
+    expectMetricsError(() => scoreSurvey({ questions: [q("constructor")] }, [{ answers: {} }]), "unsafe_key", [
+      "definition",
+      "questions",
+      0,
+      "id",
+    ]);
     expectMetricsError(
       () => scoreSurvey({ questions: [q("a")], indices: [{ id: "i", questions: ["b"], method: "mean" }] }, [{ answers: {} }]),
       "unknown_reference",
       ["definition", "indices", 0, "questions", 0],
     );
     expectMetricsError(
-      () => scoreSurvey({ questions: [q("a")], indices: [{ id: "i", questions: ["a"], method: "mean", weights: [0] }] }, [{ answers: {} }]),
+      () =>
+        scoreSurvey({ questions: [q("a")], indices: [{ id: "i", questions: ["a"], method: "mean", weights: [0] }] }, [
+          { answers: {} },
+        ]),
       "out_of_range",
       ["definition", "indices", 0, "weights"],
     );
     expectMetricsError(
-      () => scoreSurvey({ questions: [q("a")], indices: [{ id: "i", questions: ["a"], method: "mean", weights: [-1] }] }, [{ answers: {} }]),
+      () =>
+        scoreSurvey({ questions: [q("a")], indices: [{ id: "i", questions: ["a"], method: "mean", weights: [-1] }] }, [
+          { answers: {} },
+        ]),
       "out_of_range",
       ["definition", "indices", 0, "weights", 0],
     );
     expectMetricsError(
-      () => scoreSurvey({ questions: [q("a")], indices: [{ id: "i", questions: ["a"], method: "mean", weights: [1, 2] }] }, [{ answers: {} }]),
+      () =>
+        scoreSurvey({ questions: [q("a")], indices: [{ id: "i", questions: ["a"], method: "mean", weights: [1, 2] }] }, [
+          { answers: {} },
+        ]),
       "length_mismatch",
       ["definition", "indices", 0, "weights"],
     );
@@ -162,7 +213,10 @@ describe("scoreSurvey", () => {
       q3: fc.integer({ min: 0, max: 10 }),
       q4: fc.option(fc.integer({ min: 1, max: 7 }), { nil: null }),
     });
-    const part = fc.array(answer.map((answers) => ({ answers })), { minLength: 1, maxLength: 20 });
+    const part = fc.array(
+      answer.map((answers) => ({ answers })),
+      { minLength: 1, maxLength: 20 },
+    );
     fc.assert(
       fc.property(fc.array(part, { minLength: 1, maxLength: 4 }), (parts) => {
         const merged = mergeSurveyTallies(...parts.map((p) => surveyTally(definition, p)));

@@ -17,12 +17,17 @@ describe("surveys types", () => {
 
   it("results are typed; wrong inputs do not compile", () => {
     expectTypeOf(csat([5, 4])).toEqualTypeOf<CsatResult>();
-    expectTypeOf(customerLoyaltyIndex([{ recommend: 9, repurchase: 8, tryOther: 7 }])).toEqualTypeOf<CustomerLoyaltyIndexResult>();
+    expectTypeOf(
+      customerLoyaltyIndex([{ recommend: 9, repurchase: 8, tryOther: 7 }]),
+    ).toEqualTypeOf<CustomerLoyaltyIndexResult>();
     // @ts-expect-error a CLI response needs all three answers
     customerLoyaltyIndex([{ recommend: 9, repurchase: 8 }]);
     // @ts-expect-error the method is a closed union
     csat([5], { method: "median" });
-    // @ts-expect-error an index method must be one of the documented ones
-    scoreSurvey({ questions: [{ id: "q", text: "q", scale: { min: 1, max: 5 } }], indices: [{ id: "i", questions: ["q"], method: "sum" }] }, []);
+    scoreSurvey(
+      // @ts-expect-error an index method must be one of the documented ones
+      { questions: [{ id: "q", text: "q", scale: { min: 1, max: 5 } }], indices: [{ id: "i", questions: ["q"], method: "sum" }] },
+      [],
+    );
   });
 });

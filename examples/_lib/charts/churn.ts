@@ -76,7 +76,13 @@ export const CHURN_CHARTS: readonly ChartDef[] = [
         // Start the step function at (0, 1); each step holds until the next event time.
         return [
           { month: 0, survival: 1, lower: 1, upper: 1, plan },
-          ...km.steps.map((s) => ({ month: s.time, survival: s.survival, lower: s.lower ?? s.survival, upper: s.upper ?? s.survival, plan })),
+          ...km.steps.map((s) => ({
+            month: s.time,
+            survival: s.survival,
+            lower: s.lower ?? s.survival,
+            upper: s.upper ?? s.survival,
+            plan,
+          })),
         ];
       });
       const test = logRankTest(new Map(groups.map((g) => [g.plan, g.records])));
@@ -105,7 +111,12 @@ export const CHURN_CHARTS: readonly ChartDef[] = [
       const fit = fitShiftedBetaGeometric(cohort.activeByPeriod.slice(0, fitYears + 1));
       const rows = cohort.activeByPeriod.flatMap((active, year) => [
         { year, customers: active, series: "actual", kind: year <= fitYears ? "calibration" : "holdout" },
-        { year, customers: 1000 * sbgSurvival(fit, year), series: "sBG projection", kind: year <= fitYears ? "calibration" : "holdout" },
+        {
+          year,
+          customers: 1000 * sbgSurvival(fit, year),
+          series: "sBG projection",
+          kind: year <= fitYears ? "calibration" : "holdout",
+        },
       ]);
       return multiLine({
         title: "sBG projection vs actual",

@@ -26,4 +26,10 @@ export interface ChartDef {
 }
 
 /** All charts, in docs order. */
-export const CHARTS: readonly ChartDef[] = [...NPS_CHARTS, ...CHURN_CHARTS, ...BTYD_CHARTS, ...PROJECTION_CHARTS, ...JOURNEY_CHARTS];
+export const CHARTS: readonly ChartDef[] = [
+  ...NPS_CHARTS,
+  ...CHURN_CHARTS,
+  ...BTYD_CHARTS,
+  ...PROJECTION_CHARTS,
+  ...JOURNEY_CHARTS,
+];

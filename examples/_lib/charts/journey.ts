@@ -11,7 +11,9 @@ export const JOURNEY_CHARTS: readonly ChartDef[] = [
     guide: "docs/journey.md",
     spec() {
       // 2,000 customers from the journey area's seeded simulator.
-      const f = journeyFunnel(COLEMAN_JOURNEY, simulateColemanCustomers(2000, { seed: 2026, asOf: "2025-12-31" }), { asOf: "2025-12-31" });
+      const f = journeyFunnel(COLEMAN_JOURNEY, simulateColemanCustomers(2000, { seed: 2026, asOf: "2025-12-31" }), {
+        asOf: "2025-12-31",
+      });
       const rows = f.steps.map((s) => ({
         stage: s.name,
         reached: s.reached,

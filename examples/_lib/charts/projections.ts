@@ -45,7 +45,12 @@ export const PROJECTION_CHARTS: readonly ChartDef[] = [
       const order = Object.keys(COMPONENT_LABEL);
       const rows = result.series
         .filter((p) => p.series in COMPONENT_LABEL)
-        .map((p) => ({ year: Number(p.x), profit: p.y, source: COMPONENT_LABEL[p.series] as string, order: order.indexOf(p.series) }));
+        .map((p) => ({
+          year: Number(p.x),
+          profit: p.y,
+          source: COMPONENT_LABEL[p.series] as string,
+          order: order.indexOf(p.series),
+        }));
       return {
         title: {
           text: "Profit per customer by year of tenure",
@@ -71,8 +76,13 @@ export const PROJECTION_CHARTS: readonly ChartDef[] = [
     guide: "docs/projections.md",
     spec() {
       const c = compareRetentionScenarios(TENURE_ASSUMPTIONS, { retentionDelta: 0.05 });
-      const label: Readonly<Record<string, string>> = { "baseline profit": "80% retention", "improved profit": "85% retention (+5 points)" };
-      const rows = c.series.filter((p) => p.series in label).map((p) => ({ year: Number(p.x), profit: p.y, scenario: label[p.series] as string }));
+      const label: Readonly<Record<string, string>> = {
+        "baseline profit": "80% retention",
+        "improved profit": "85% retention (+5 points)",
+      };
+      const rows = c.series
+        .filter((p) => p.series in label)
+        .map((p) => ({ year: Number(p.x), profit: p.y, scenario: label[p.series] as string }));
       const rel = c.uplift.customerNpvRelative;
       return multiLine({
         title: "+5 points of retention",

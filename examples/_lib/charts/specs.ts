@@ -48,7 +48,9 @@ export function lineWithBand(options: {
   readonly points?: boolean;
 }): TopLevelSpec {
   const xType = options.x.type ?? "quantitative";
-  const color = options.series ? { color: { field: options.series.field, type: "nominal" as const, title: options.series.title } } : {};
+  const color = options.series
+    ? { color: { field: options.series.field, type: "nominal" as const, title: options.series.title } }
+    : {};
   const bandColor = options.series ? { color: { field: options.series.field, type: "nominal" as const, legend: null } } : {};
   const interpolate = options.step ? "step-after" : "linear";
   return {

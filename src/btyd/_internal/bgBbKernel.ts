@@ -30,7 +30,8 @@ export function bgBbLogLikelihoodOne(p: BetaGeoBetaBinomialParams, x: number, tx
 
 export function bgBbLogLikelihood(d: RowData, p: BetaGeoBetaBinomialParams): number {
   const { alpha, beta, gamma, delta } = p;
-  if (!(alpha > 0 && beta > 0 && gamma > 0 && delta > 0) || !Number.isFinite(alpha + beta + gamma + delta)) return Number.NEGATIVE_INFINITY;
+  if (!(alpha > 0 && beta > 0 && gamma > 0 && delta > 0) || !Number.isFinite(alpha + beta + gamma + delta))
+    return Number.NEGATIVE_INFINITY;
   let ll = 0;
   for (let i = 0; i < d.x.length; i++) {
     ll += (d.w[i] as number) * bgBbLogLikelihoodOne(p, d.x[i] as number, d.tx[i] as number, d.T[i] as number);
@@ -63,7 +64,13 @@ export function bgBbExpectedPurchases(p: BetaGeoBetaBinomialParams, t: number): 
 }
 
 /** E[X(n, n+t) | x, t_x, n] (eq. 13). */
-export function bgBbConditionalExpectedPurchases(p: BetaGeoBetaBinomialParams, x: number, tx: number, n: number, t: number): number {
+export function bgBbConditionalExpectedPurchases(
+  p: BetaGeoBetaBinomialParams,
+  x: number,
+  tx: number,
+  n: number,
+  t: number,
+): number {
   if (t === 0) return 0;
   const ll = bgBbLogLikelihoodOne(p, x, tx, n);
   const lead = Math.exp(logBeta(p.alpha + x + 1, p.beta + n - x) - logBeta(p.alpha, p.beta) - ll);
@@ -74,7 +81,11 @@ export function bgBbConditionalExpectedPurchases(p: BetaGeoBetaBinomialParams, x
 export function bgBbProbabilityAlive(p: BetaGeoBetaBinomialParams, x: number, tx: number, n: number): number {
   const ll = bgBbLogLikelihoodOne(p, x, tx, n);
   const v = Math.exp(
-    logBeta(p.alpha + x, p.beta + n - x) - logBeta(p.alpha, p.beta) + logBeta(p.gamma, p.delta + n + 1) - logBeta(p.gamma, p.delta) - ll,
+    logBeta(p.alpha + x, p.beta + n - x) -
+      logBeta(p.alpha, p.beta) +
+      logBeta(p.gamma, p.delta + n + 1) -
+      logBeta(p.gamma, p.delta) -
+      ll,
   );
   return Math.min(1, v);
 }

@@ -16,7 +16,8 @@ export function customerAccessor(customers: unknown, discrete: boolean, fn: stri
     if (rows.length === 0) throw metricsError(fn, "empty_sample", ["customers"], "a non-empty array of customers", rows);
     const row = (i: number): Record<string, unknown> => {
       const r = rows[i];
-      if (r === null || typeof r !== "object") throw metricsError(fn, "invalid_type", [i], "a customer { frequency, recency, T }", r);
+      if (r === null || typeof r !== "object")
+        throw metricsError(fn, "invalid_type", [i], "a customer { frequency, recency, T }", r);
       return r;
     };
     const thirdOf = (r: Record<string, unknown>): unknown => (discrete && r["n"] !== undefined ? r["n"] : r["T"]);
@@ -38,8 +39,10 @@ export function customerAccessor(customers: unknown, discrete: boolean, fn: stri
     const fr = cols["recency"] as ArrayLike<unknown>;
     const fT = cols[thirdName] as ArrayLike<unknown>;
     if (fx.length === 0) throw metricsError(fn, "empty_sample", ["frequency"], "a non-empty array", fx);
-    if (fr.length !== fx.length) throw metricsError(fn, "length_mismatch", ["recency"], `of length ${fx.length} (like frequency)`, fr.length);
-    if (fT.length !== fx.length) throw metricsError(fn, "length_mismatch", [thirdName], `of length ${fx.length} (like frequency)`, fT.length);
+    if (fr.length !== fx.length)
+      throw metricsError(fn, "length_mismatch", ["recency"], `of length ${fx.length} (like frequency)`, fr.length);
+    if (fT.length !== fx.length)
+      throw metricsError(fn, "length_mismatch", [thirdName], `of length ${fx.length} (like frequency)`, fT.length);
     return {
       length: fx.length,
       x: (i) => fx[i],

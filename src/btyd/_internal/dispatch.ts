@@ -1,6 +1,14 @@
 /** Per-model evaluation behind the public prediction functions (inputs already validated). */
-import { betaGeoConditionalExpectedPurchases, betaGeoExpectedPurchases, betaGeoProbabilityAlive } from "../bgNbd/bgNbdPredictions.js";
-import { paretoConditionalExpectedPurchases, paretoExpectedPurchases, paretoProbabilityAlive } from "../paretoNbd/paretoNbdPredictions.js";
+import {
+  betaGeoConditionalExpectedPurchases,
+  betaGeoExpectedPurchases,
+  betaGeoProbabilityAlive,
+} from "../bgNbd/bgNbdPredictions.js";
+import {
+  paretoConditionalExpectedPurchases,
+  paretoExpectedPurchases,
+  paretoProbabilityAlive,
+} from "../paretoNbd/paretoNbdPredictions.js";
 import type { BtydModelSpec } from "../modelTypes.js";
 import { bgBbConditionalExpectedPurchases, bgBbExpectedPurchases, bgBbProbabilityAlive } from "./bgBbKernel.js";
 

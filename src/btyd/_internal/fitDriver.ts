@@ -4,7 +4,14 @@
  * errors from the Hessian, and diagnostics instead of exceptions.
  */
 import { metricsError } from "../../core/errors.js";
-import { invertSymmetric, minimize, numericalHessian, type MinimizeOptions, type MinimizeResult, type Minimizer } from "../../math/index.js";
+import {
+  invertSymmetric,
+  minimize,
+  numericalHessian,
+  type MinimizeOptions,
+  type MinimizeResult,
+  type Minimizer,
+} from "../../math/index.js";
 import type { BtydFitCommon, BtydFitDiagnostics, BtydFitOptions } from "../modelTypes.js";
 
 export interface FitProblem {
@@ -75,8 +82,10 @@ export function readOptimizerOptions(fn: string, o: OptimizerOptionsInput): Opti
     throw metricsError(fn, "invalid_option", ["options", "tolerance"], "a finite number > 0", tolerance);
   }
   const minimizer = o.minimizer ?? minimize;
-  if (typeof minimizer !== "function") throw metricsError(fn, "invalid_option", ["options", "minimizer"], "a function (f, x0, options) => result", minimizer);
-  if (o.strict !== undefined && typeof o.strict !== "boolean") throw metricsError(fn, "invalid_option", ["options", "strict"], "a boolean", o.strict);
+  if (typeof minimizer !== "function")
+    throw metricsError(fn, "invalid_option", ["options", "minimizer"], "a function (f, x0, options) => result", minimizer);
+  if (o.strict !== undefined && typeof o.strict !== "boolean")
+    throw metricsError(fn, "invalid_option", ["options", "strict"], "a boolean", o.strict);
   return { maxIterations, tolerance, minimizer, strict: o.strict ?? false };
 }
 
@@ -108,7 +117,10 @@ export function minimizeFromStarts(
     iterations += res.iterations;
     evaluations += res.evaluations;
     const finite = Number.isFinite(res.value) && res.x.every((v) => Number.isFinite(v));
-    if (finite && (best === null || (res.converged && !best.converged) || (res.converged === best.converged && res.value < best.value))) {
+    if (
+      finite &&
+      (best === null || (res.converged && !best.converged) || (res.converged === best.converged && res.value < best.value))
+    ) {
       best = res;
     }
     if (best !== null && best.converged) break;
@@ -148,11 +160,15 @@ export function hessianWarnings(hessianPositiveDefinite: boolean, names: readonl
   names.forEach((name, i) => {
     const v = u[i]!;
     if (Math.abs(v) > LOG_BOUND) {
-      out.push(`${name} ran to the ${v > 0 ? "upper" : "lower"} boundary of its domain (${Math.exp(v).toPrecision(3)}): the data do not pin it down`);
+      out.push(
+        `${name} ran to the ${v > 0 ? "upper" : "lower"} boundary of its domain (${Math.exp(v).toPrecision(3)}): the data do not pin it down`,
+      );
     }
   });
   if (!hessianPositiveDefinite) {
-    out.push("the Hessian is not positive definite at the estimates: no standard errors, and the estimates may be far from unique");
+    out.push(
+      "the Hessian is not positive definite at the estimates: no standard errors, and the estimates may be far from unique",
+    );
   }
   return out;
 }
@@ -172,7 +188,8 @@ function resolveOptions(problem: FitProblem, options: BtydFitOptions<object> | u
   let start: number[] | null = null;
   if (o.initialParams !== undefined) {
     const ip = o.initialParams as Record<string, unknown>;
-    if (ip === null || typeof ip !== "object") throw metricsError(fn, "invalid_option", ["options", "initialParams"], `an object { ${problem.names.join(", ")} }`, ip);
+    if (ip === null || typeof ip !== "object")
+      throw metricsError(fn, "invalid_option", ["options", "initialParams"], `an object { ${problem.names.join(", ")} }`, ip);
     start = problem.names.map((name, i) => {
       const v = ip[name];
       if (typeof v !== "number" || !Number.isFinite(v) || v <= 0) {
@@ -244,7 +261,12 @@ export function runFit(problem: FitProblem, options: BtydFitOptions<object> | un
   const run = minimizeFromStarts(opts.minimizer, f, starts, minimizeOptions);
   const best = run.best;
   if (best === null) {
-    throw metricsError(problem.fn, "not_converged", [], "data the model can be fitted to (the likelihood was not finite at any start)");
+    throw metricsError(
+      problem.fn,
+      "not_converged",
+      [],
+      "data the model can be fitted to (the likelihood was not finite at any start)",
+    );
   }
   const u = best.x;
   const scaled = u.map((v) => Math.exp(v));
@@ -257,10 +279,12 @@ export function runFit(problem: FitProblem, options: BtydFitOptions<object> | un
   let standardErrors: Record<string, number> | null = null;
   let pd = false;
   const total = (uu: readonly number[]): number => W * evalAt(uu, false);
-  const H = problem.analyticGradient ? hessianFromGradient((uu) => {
-    evalAt(uu, true);
-    return cacheG.map((v) => W * v);
-  }, u) : numericalHessian(total, u);
+  const H = problem.analyticGradient
+    ? hessianFromGradient((uu) => {
+        evalAt(uu, true);
+        return cacheG.map((v) => W * v);
+      }, u)
+    : numericalHessian(total, u);
   const cov = H.every((row) => row.every((v) => Number.isFinite(v))) ? invertSymmetric(H) : null;
   const params: Record<string, number> = {};
   problem.names.forEach((name, i) => {

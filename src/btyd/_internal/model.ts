@@ -19,7 +19,8 @@ export function checkModel(model: unknown, fn: string): BtydModelSpec {
     throw metricsError(fn, "invalid_model", ["model", "model"], 'one of "bg-nbd", "mbg-nbd", "pareto-nbd", "bg-bb"', tag);
   }
   const params = (model as { params?: unknown }).params;
-  if (params === null || typeof params !== "object") throw metricsError(fn, "invalid_model", ["model", "params"], "an object of parameters", params);
+  if (params === null || typeof params !== "object")
+    throw metricsError(fn, "invalid_model", ["model", "params"], "an object of parameters", params);
   for (const name of PARAM_NAMES[tag as BtydModelTag]) {
     const v = (params as Record<string, unknown>)[name];
     if (typeof v !== "number" || !Number.isFinite(v) || v <= 0) {
@@ -57,7 +58,8 @@ export function checkCustomerValues(
   const T = numberAt(fT, fn, path(thirdName), discrete ? "a positive integer number of opportunities" : "a finite number >= 0");
   const tx = numberAt(ftx, fn, path("recency"), "a finite number >= 0");
   if (discrete) {
-    if (!Number.isInteger(T)) throw metricsError(fn, "not_integer", path(thirdName), "a positive integer number of opportunities", T);
+    if (!Number.isInteger(T))
+      throw metricsError(fn, "not_integer", path(thirdName), "a positive integer number of opportunities", T);
     if (T < 1) throw metricsError(fn, "out_of_range", path(thirdName), "a positive integer number of opportunities", T);
     if (!Number.isInteger(tx)) throw metricsError(fn, "not_integer", path("recency"), "an integer opportunity index", tx);
     if (x > T) throw metricsError(fn, "out_of_range", path("frequency"), `at most n (${T})`, x);
@@ -85,8 +87,14 @@ export function checkCustomer(customer: unknown, model: BtydModelSpec, fn: strin
 
 /** Validates a horizon `t` (BG/BB: a whole number of opportunities). */
 export function checkHorizon(t: unknown, model: BtydModelSpec, fn: string, path: readonly PathSegment[] = ["t"]): number {
-  const v = numberAt(t, fn, path, model.model === "bg-bb" ? "a non-negative integer number of opportunities" : "a finite number >= 0");
+  const v = numberAt(
+    t,
+    fn,
+    path,
+    model.model === "bg-bb" ? "a non-negative integer number of opportunities" : "a finite number >= 0",
+  );
   if (v < 0) throw metricsError(fn, "out_of_range", path, "a finite number >= 0", v);
-  if (model.model === "bg-bb" && !Number.isInteger(v)) throw metricsError(fn, "not_integer", path, "a whole number of opportunities", v);
+  if (model.model === "bg-bb" && !Number.isInteger(v))
+    throw metricsError(fn, "not_integer", path, "a whole number of opportunities", v);
   return v;
 }

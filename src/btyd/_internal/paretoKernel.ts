@@ -78,7 +78,9 @@ export function paretoLogLikelihood(d: RowData, scale: number, r: number, alpha:
       lgRX = logGamma(r + x);
       lastX = x;
     }
-    ll += (d.w[i] as number) * (lgRX + c + paretoMixtureTerm(r, alpha, s, beta, x, (d.tx[i] as number) * scale, (d.T[i] as number) * scale));
+    ll +=
+      (d.w[i] as number) *
+      (lgRX + c + paretoMixtureTerm(r, alpha, s, beta, x, (d.tx[i] as number) * scale, (d.T[i] as number) * scale));
   }
   return ll;
 }

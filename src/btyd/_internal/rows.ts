@@ -26,7 +26,8 @@ function columnsOrRows(
     const rows = input as readonly Record<string, unknown>[];
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
-      if (r === null || typeof r !== "object") throw metricsError(fn, "invalid_type", [i], `a row { frequency, recency, ${third}, weight? }`, r);
+      if (r === null || typeof r !== "object")
+        throw metricsError(fn, "invalid_type", [i], `a row { frequency, recency, ${third}, weight? }`, r);
     }
     return {
       len: rows.length,
@@ -59,7 +60,13 @@ function columnsOrRows(
       hasWeight,
     };
   }
-  throw metricsError(fn, "invalid_type", ["rows"], `an array of rows or an object of columns { frequency, recency, ${third} }`, input);
+  throw metricsError(
+    fn,
+    "invalid_type",
+    ["rows"],
+    `an array of rows or an object of columns { frequency, recency, ${third} }`,
+    input,
+  );
 }
 
 function num(v: unknown, fn: string, path: readonly PathSegment[], what: string): number {
@@ -71,7 +78,8 @@ function num(v: unknown, fn: string, path: readonly PathSegment[], what: string)
 /** {@link columnsOrRows}, then an `empty_sample` error when there are no rows. */
 function openRows(input: unknown, fn: string, third: "T" | "n"): ReturnType<typeof columnsOrRows> {
   const src = columnsOrRows(input, fn, third);
-  if (src.len === 0) throw metricsError(fn, "empty_sample", Array.isArray(input) ? [] : ["frequency"], "a non-empty set of rows", src.len);
+  if (src.len === 0)
+    throw metricsError(fn, "empty_sample", Array.isArray(input) ? [] : ["frequency"], "a non-empty set of rows", src.len);
   return src;
 }
 
@@ -110,7 +118,14 @@ export function readContinuousRows(input: readonly BtydSummaryRow[] | BtydSummar
     const Ti = num(gT(i), fn, src.path(i, "T"), "a finite number >= 0");
     if (Ti < 0) throw metricsError(fn, "out_of_range", src.path(i, "T"), "a finite number >= 0", Ti);
     if (ri > Ti) throw metricsError(fn, "out_of_range", src.path(i, "recency"), `at most T (${Ti})`, ri);
-    if (xi === 0 && ri > 0) throw metricsError(fn, "invalid_input", src.path(i, "recency"), "0 when frequency is 0 (no repeat purchase, no recency)", ri);
+    if (xi === 0 && ri > 0)
+      throw metricsError(
+        fn,
+        "invalid_input",
+        src.path(i, "recency"),
+        "0 when frequency is 0 (no repeat purchase, no recency)",
+        ri,
+      );
     const wi = readWeight(gw(i), fn, src, i);
     x[i] = xi;
     tx[i] = ri;

@@ -12,10 +12,17 @@ export interface ResolvedSimulation {
 }
 
 export function resolveSimulation(options: SimulateTransactionsOptions, fn: string): ResolvedSimulation {
-  if (options === null || typeof options !== "object") throw metricsError(fn, "invalid_option", ["options"], "an options object", options);
+  if (options === null || typeof options !== "object")
+    throw metricsError(fn, "invalid_option", ["options"], "an options object", options);
   const int = (v: unknown, name: string, min: number, max: number): number => {
     if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) {
-      throw metricsError(fn, typeof v === "number" && Number.isFinite(v) && !Number.isInteger(v) ? "not_integer" : "invalid_option", ["options", name], `an integer from ${min} to ${max}`, v);
+      throw metricsError(
+        fn,
+        typeof v === "number" && Number.isFinite(v) && !Number.isInteger(v) ? "not_integer" : "invalid_option",
+        ["options", name],
+        `an integer from ${min} to ${max}`,
+        v,
+      );
     }
     return v;
   };
@@ -25,7 +32,13 @@ export function resolveSimulation(options: SimulateTransactionsOptions, fn: stri
   const acquisitionDays = int(options.acquisitionDays ?? 0, "acquisitionDays", 0, 36500);
   const observationDays = int(options.observationDays, "observationDays", 1, 365000);
   if (acquisitionDays >= observationDays) {
-    throw metricsError(fn, "out_of_range", ["options", "acquisitionDays"], `less than observationDays (${observationDays})`, acquisitionDays);
+    throw metricsError(
+      fn,
+      "out_of_range",
+      ["options", "acquisitionDays"],
+      `less than observationDays (${observationDays})`,
+      acquisitionDays,
+    );
   }
   return { customers, seed, startDay, acquisitionDays, observationDays };
 }

@@ -102,7 +102,9 @@ export function runSummaryEngine(input: EngineInput, opts: EngineOptions): Engin
     // (`observation_period_end >= datetime` on raw dates).
     if (hasHoldout ? d > opts.asOfDay : periodOf(d, unit) > asOfP) {
       if (opts.strict) {
-        const rule = hasHoldout ? "on or before the asOf day (holdout mode)" : "on or before asOf (inclusive at the period level)";
+        const rule = hasHoldout
+          ? "on or before the asOf day (holdout mode)"
+          : "on or before asOf (inclusive at the period level)";
         throw metricsError(opts.fn, "out_of_range", opts.datePath(i), `${rule}; strict mode`, d);
       }
       kind[i] = 2;

@@ -27,7 +27,8 @@ export function resolveSummaryOptions(options: SummarizeTransactionsOptions, fn:
       throw metricsError(fn, "out_of_range", ["options", "calibrationEnd"], "on or before asOf", options.calibrationEnd);
     }
   }
-  const unitMultiplier = options.unitMultiplier === undefined ? 1 : assertPositive(options.unitMultiplier, fn, ["options", "unitMultiplier"]);
+  const unitMultiplier =
+    options.unitMultiplier === undefined ? 1 : assertPositive(options.unitMultiplier, fn, ["options", "unitMultiplier"]);
   const flag = (v: unknown, name: string): boolean => {
     if (v === undefined) return false;
     if (typeof v !== "boolean") throw metricsError(fn, "invalid_option", ["options", name], "a boolean", v);

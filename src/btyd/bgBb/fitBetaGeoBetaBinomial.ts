@@ -56,7 +56,11 @@ export function fitBetaGeoBetaBinomial(
   rows: readonly BtydDiscreteRow[] | BtydDiscreteColumns,
   options?: BtydFitOptions<BetaGeoBetaBinomialParams>,
 ): BetaGeoBetaBinomialModel {
-  assertKnownOptions(options, ["initialParams", "maxIterations", "minimizer", "penalizer", "strict", "tolerance"], "fitBetaGeoBetaBinomial");
+  assertKnownOptions(
+    options,
+    ["initialParams", "maxIterations", "minimizer", "penalizer", "strict", "tolerance"],
+    "fitBetaGeoBetaBinomial",
+  );
   const fn = "fitBetaGeoBetaBinomial";
   const data = collapseRows(readDiscreteRows(rows, fn));
   const out = runFit(
@@ -66,7 +70,8 @@ export function fitBetaGeoBetaBinomial(
       timeRate: [false, false, false, false],
       scale: 1,
       W: data.n,
-      logLik: (t) => bgBbLogLikelihood(data, { alpha: t[0] as number, beta: t[1] as number, gamma: t[2] as number, delta: t[3] as number }),
+      logLik: (t) =>
+        bgBbLogLikelihood(data, { alpha: t[0] as number, beta: t[1] as number, gamma: t[2] as number, delta: t[3] as number }),
       analyticGradient: false,
       toDataUnits: (ll) => ll,
       fallbackStarts: [

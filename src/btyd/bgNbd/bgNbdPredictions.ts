@@ -64,7 +64,8 @@ export function betaGeoProbabilityOfPurchases(p: BetaGeoParams, modified: boolea
   const lnB = logBeta(a, b);
   const o = modified ? 1 : 0;
   // Negative binomial P(N(t) = k) with λ ~ Gamma(r, α).
-  const lnNb = logGamma(r + k) - logGamma(r) - logGamma(k + 1) - r * Math.log1p(t / alpha) + k * (Math.log(t) - Math.log(alpha + t));
+  const lnNb =
+    logGamma(r + k) - logGamma(r) - logGamma(k + 1) - r * Math.log1p(t / alpha) + k * (Math.log(t) - Math.log(alpha + t));
   const first = Math.exp(logBeta(a, b + k + o) - lnB + lnNb);
   if (!modified && k === 0) return first;
   // Dropped out right after the k-th purchase (BG: k ≥ 1; MBG: also at time 0), with N(t) ≥ k.

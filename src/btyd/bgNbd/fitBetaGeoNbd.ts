@@ -22,7 +22,8 @@ export function fitBetaGeoFamily(
       timeRate: [false, true, false, false],
       scale,
       W: prep.W,
-      logLik: (t, grad) => betaGeoLogLikelihood(prep, t[0] as number, t[1] as number, t[2] as number, t[3] as number, modified, grad),
+      logLik: (t, grad) =>
+        betaGeoLogLikelihood(prep, t[0] as number, t[1] as number, t[2] as number, t[3] as number, modified, grad),
       analyticGradient: true,
       toDataUnits: (ll) => ll + prep.sumWx * lnScale,
       fallbackStarts: [
@@ -91,6 +92,10 @@ export function fitBetaGeoNbd(
   rows: readonly BtydSummaryRow[] | BtydSummaryColumns,
   options?: BtydFitOptions<BetaGeoParams>,
 ): BetaGeoNbdModel {
-  assertKnownOptions(options, ["initialParams", "maxIterations", "minimizer", "penalizer", "strict", "tolerance"], "fitBetaGeoNbd");
+  assertKnownOptions(
+    options,
+    ["initialParams", "maxIterations", "minimizer", "penalizer", "strict", "tolerance"],
+    "fitBetaGeoNbd",
+  );
   return { model: "bg-nbd", ...fitBetaGeoFamily("fitBetaGeoNbd", false, rows, options) };
 }

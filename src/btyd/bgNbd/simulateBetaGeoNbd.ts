@@ -44,7 +44,11 @@ export function simulateBetaGeoNbd(
     readonly modified?: boolean;
   },
 ): SimulatedTransactions {
-  assertKnownOptions(options, ["acquisitionDays", "customers", "modified", "observationDays", "seed", "start"], "simulateBetaGeoNbd");
+  assertKnownOptions(
+    options,
+    ["acquisitionDays", "customers", "modified", "observationDays", "seed", "start"],
+    "simulateBetaGeoNbd",
+  );
   const fn = "simulateBetaGeoNbd";
   const m = checkModel({ model: "bg-nbd", params }, fn);
   if (m.model !== "bg-nbd") throw metricsError(fn, "invalid_model", ["params"], "BG/NBD parameters", params);

@@ -62,9 +62,16 @@ export function expectedAverageSpend(spendModel: GammaGammaSpec, customer: Spend
   const fn = "expectedAverageSpend";
   const { p, q, v } = readGammaGammaParams(spendModel, fn);
   if (!(q > 1)) {
-    throw metricsError(fn, "undefined_result", ["spendModel", "params", "q"], "> 1 for a finite mean spend (refit with qConstraint: true)", q);
+    throw metricsError(
+      fn,
+      "undefined_result",
+      ["spendModel", "params", "q"],
+      "> 1 for a finite mean spend (refit with qConstraint: true)",
+      q,
+    );
   }
-  if (customer === null || typeof customer !== "object") throw metricsError(fn, "invalid_type", ["customer"], "an object { frequency, monetaryValue }", customer);
+  if (customer === null || typeof customer !== "object")
+    throw metricsError(fn, "invalid_type", ["customer"], "an object { frequency, monetaryValue }", customer);
   const x = customer.frequency;
   if (typeof x !== "number") throw metricsError(fn, "invalid_type", ["customer", "frequency"], "an integer >= 0", x);
   if (!Number.isFinite(x)) throw metricsError(fn, "not_finite", ["customer", "frequency"], "an integer >= 0", x);

@@ -1,6 +1,12 @@
 import { metricsError } from "../../core/errors.js";
 import { invertSymmetric } from "../../math/index.js";
-import { fitDiagnostics, minimizeFromStarts, readOptimizerOptions, readPenalizer, type OptimizerSettings } from "../_internal/fitDriver.js";
+import {
+  fitDiagnostics,
+  minimizeFromStarts,
+  readOptimizerOptions,
+  readPenalizer,
+  type OptimizerSettings,
+} from "../_internal/fitDriver.js";
 import { gammaGammaLogLik, readSpendData, type SpendData } from "./_internal/spendData.js";
 import type { FitGammaGammaOptions, GammaGammaColumns, GammaGammaModel, GammaGammaParams, GammaGammaRow } from "./types.js";
 import { assertKnownOptions } from "../../core/guards.js";
@@ -23,16 +29,24 @@ function resolve(options: FitGammaGammaOptions | undefined): Resolved {
   }
   const penalizer = readPenalizer(FN, o);
   const qConstraint = o.qConstraint ?? false;
-  if (typeof qConstraint !== "boolean") throw metricsError(FN, "invalid_option", ["options", "qConstraint"], "a boolean", qConstraint);
+  if (typeof qConstraint !== "boolean")
+    throw metricsError(FN, "invalid_option", ["options", "qConstraint"], "a boolean", qConstraint);
   const optimizer = readOptimizerOptions(FN, o);
   let initial: GammaGammaParams | null = null;
   if (o.initialParams !== undefined) {
     const ip = o.initialParams as unknown as Record<string, unknown>;
-    if (ip === null || typeof ip !== "object") throw metricsError(FN, "invalid_option", ["options", "initialParams"], "an object { p, q, v }", ip);
+    if (ip === null || typeof ip !== "object")
+      throw metricsError(FN, "invalid_option", ["options", "initialParams"], "an object { p, q, v }", ip);
     for (const k of ["p", "q", "v"]) {
       const v = ip[k];
       if (typeof v !== "number" || !Number.isFinite(v) || v <= 0 || (k === "q" && qConstraint && v <= 1)) {
-        throw metricsError(FN, "invalid_option", ["options", "initialParams", k], k === "q" && qConstraint ? "a finite number > 1 (qConstraint)" : "a finite number > 0", v);
+        throw metricsError(
+          FN,
+          "invalid_option",
+          ["options", "initialParams", k],
+          k === "q" && qConstraint ? "a finite number > 1 (qConstraint)" : "a finite number > 0",
+          v,
+        );
       }
     }
     initial = { p: ip["p"] as number, q: ip["q"] as number, v: ip["v"] as number };
@@ -114,8 +128,15 @@ function hessian(d: SpendData, theta: readonly number[]): number[][] {
  *
  * @category BTYD
  */
-export function fitGammaGamma(rows: readonly GammaGammaRow[] | GammaGammaColumns, options?: FitGammaGammaOptions): GammaGammaModel {
-  assertKnownOptions(options, ["initialParams", "maxIterations", "minimizer", "onNonPositiveSpend", "penalizer", "qConstraint", "strict", "tolerance"], "fitGammaGamma");
+export function fitGammaGamma(
+  rows: readonly GammaGammaRow[] | GammaGammaColumns,
+  options?: FitGammaGammaOptions,
+): GammaGammaModel {
+  assertKnownOptions(
+    options,
+    ["initialParams", "maxIterations", "minimizer", "onNonPositiveSpend", "penalizer", "qConstraint", "strict", "tolerance"],
+    "fitGammaGamma",
+  );
   const opts = resolve(options);
   const d = readSpendData(rows, FN, opts.onNonPositive);
   const s = d.meanM;
@@ -129,7 +150,11 @@ export function fitGammaGamma(rows: readonly GammaGammaRow[] | GammaGammaColumns
     qc ? 1 + Math.exp(u[1] as number) : Math.exp(u[1] as number),
     Math.exp(u[2] as number),
   ];
-  const toU = (p: number, q: number, vScaled: number): number[] => [Math.log(p), qc ? Math.log(q - 1) : Math.log(q), Math.log(vScaled)];
+  const toU = (p: number, q: number, vScaled: number): number[] => [
+    Math.log(p),
+    qc ? Math.log(q - 1) : Math.log(q),
+    Math.log(vScaled),
+  ];
   const g = new Float64Array(3);
   let cacheU: number[] | null = null;
   let cacheF = 0;
@@ -145,7 +170,8 @@ export function fitGammaGamma(rows: readonly GammaGammaRow[] | GammaGammaColumns
     cacheG[2] = (-(g[2] as number) / W + 2 * pen * v) * v;
     cacheU = u.slice();
   };
-  const same = (u: readonly number[]): boolean => cacheU !== null && cacheU[0] === u[0] && cacheU[1] === u[1] && cacheU[2] === u[2];
+  const same = (u: readonly number[]): boolean =>
+    cacheU !== null && cacheU[0] === u[0] && cacheU[1] === u[1] && cacheU[2] === u[2];
   const f = (u: readonly number[]): number => {
     if (!same(u)) evalAt(u);
     return cacheF;
@@ -170,7 +196,13 @@ export function fitGammaGamma(rows: readonly GammaGammaRow[] | GammaGammaColumns
   });
   const best = run.best;
   if (best === null) {
-    throw metricsError(FN, "not_converged", [], "data the optimizer can evaluate (every start gave non-finite values)", "non-finite objective");
+    throw metricsError(
+      FN,
+      "not_converged",
+      [],
+      "data the optimizer can evaluate (every start gave non-finite values)",
+      "non-finite objective",
+    );
   }
   const [p, q, vScaled] = toTheta(best.x);
   const v = vScaled * s;
@@ -186,7 +218,11 @@ export function fitGammaGamma(rows: readonly GammaGammaRow[] | GammaGammaColumns
     model: "gamma-gamma",
     params: { p, q, v },
     standardErrors: covOk
-      ? { p: Math.sqrt((cov[0] as number[])[0] as number), q: Math.sqrt((cov[1] as number[])[1] as number), v: Math.sqrt((cov[2] as number[])[2] as number) }
+      ? {
+          p: Math.sqrt((cov[0] as number[])[0] as number),
+          q: Math.sqrt((cov[1] as number[])[1] as number),
+          v: Math.sqrt((cov[2] as number[])[2] as number),
+        }
       : null,
     covariance: covOk ? cov : null,
     logLikelihood,

@@ -26,13 +26,16 @@ import { metricsError } from "../../core/errors.js";
  */
 export function gammaGammaLogLikelihood(params: GammaGammaParams, rows: readonly GammaGammaRow[] | GammaGammaColumns): number {
   const fn = "gammaGammaLogLikelihood";
-  if (params === null || typeof params !== "object") throw metricsError(fn, "invalid_model", ["params"], "an object { p, q, v }", params);
+  if (params === null || typeof params !== "object")
+    throw metricsError(fn, "invalid_model", ["params"], "an object { p, q, v }", params);
   for (const k of ["p", "q", "v"] as const) {
     const v = params[k];
-    if (typeof v !== "number" || !Number.isFinite(v) || v <= 0) throw metricsError(fn, "invalid_model", ["params", k], "a finite number > 0", v);
+    if (typeof v !== "number" || !Number.isFinite(v) || v <= 0)
+      throw metricsError(fn, "invalid_model", ["params", k], "a finite number > 0", v);
   }
   const d = readSpendData(rows, fn, "throw");
   const ll = gammaGammaLogLik(d, params.p, params.q, params.v, 1, null);
-  if (!Number.isFinite(ll)) throw metricsError(fn, "undefined_result", ["params"], "parameters at which the log-likelihood is finite", ll);
+  if (!Number.isFinite(ll))
+    throw metricsError(fn, "undefined_result", ["params"], "parameters at which the log-likelihood is finite", ll);
   return ll;
 }

@@ -50,15 +50,22 @@ export interface SimulatedSpend {
  *
  * @category BTYD
  */
-export function simulateGammaGammaSpend(params: GammaGammaParams, frequencies: ArrayLike<number>, options: SimulateGammaGammaOptions = {}): SimulatedSpend {
+export function simulateGammaGammaSpend(
+  params: GammaGammaParams,
+  frequencies: ArrayLike<number>,
+  options: SimulateGammaGammaOptions = {},
+): SimulatedSpend {
   assertKnownOptions(options, ["seed"], "simulateGammaGammaSpend");
   const fn = "simulateGammaGammaSpend";
-  if (params === null || typeof params !== "object") throw metricsError(fn, "invalid_model", ["params"], "an object { p, q, v }", params);
+  if (params === null || typeof params !== "object")
+    throw metricsError(fn, "invalid_model", ["params"], "an object { p, q, v }", params);
   for (const k of ["p", "q", "v"] as const) {
     const v = params[k];
-    if (typeof v !== "number" || !Number.isFinite(v) || v <= 0) throw metricsError(fn, "invalid_model", ["params", k], "a finite number > 0", v);
+    if (typeof v !== "number" || !Number.isFinite(v) || v <= 0)
+      throw metricsError(fn, "invalid_model", ["params", k], "a finite number > 0", v);
   }
-  if (!isArrayLike(frequencies)) throw metricsError(fn, "invalid_type", ["frequencies"], "an array of integers >= 0", frequencies);
+  if (!isArrayLike(frequencies))
+    throw metricsError(fn, "invalid_type", ["frequencies"], "an array of integers >= 0", frequencies);
   const rng = createRng(assertFinite(options.seed ?? 1, fn, ["options", "seed"]));
   const n = frequencies.length;
   const frequency = new Float64Array(n);

@@ -1,5 +1,11 @@
 import { fitBetaGeoFamily } from "../bgNbd/fitBetaGeoNbd.js";
-import type { BetaGeoParams, BtydFitOptions, BtydSummaryColumns, BtydSummaryRow, ModifiedBetaGeoNbdModel } from "../modelTypes.js";
+import type {
+  BetaGeoParams,
+  BtydFitOptions,
+  BtydSummaryColumns,
+  BtydSummaryRow,
+  ModifiedBetaGeoNbdModel,
+} from "../modelTypes.js";
 import { assertKnownOptions } from "../../core/guards.js";
 
 /**
@@ -44,6 +50,10 @@ export function fitModifiedBetaGeoNbd(
   rows: readonly BtydSummaryRow[] | BtydSummaryColumns,
   options?: BtydFitOptions<BetaGeoParams>,
 ): ModifiedBetaGeoNbdModel {
-  assertKnownOptions(options, ["initialParams", "maxIterations", "minimizer", "penalizer", "strict", "tolerance"], "fitModifiedBetaGeoNbd");
+  assertKnownOptions(
+    options,
+    ["initialParams", "maxIterations", "minimizer", "penalizer", "strict", "tolerance"],
+    "fitModifiedBetaGeoNbd",
+  );
   return { model: "mbg-nbd", ...fitBetaGeoFamily("fitModifiedBetaGeoNbd", true, rows, options) };
 }

@@ -54,8 +54,15 @@ function sortByFrequency(d: RowData): RowData {
  *
  * @category BTYD
  */
-export function fitParetoNbd(rows: readonly BtydSummaryRow[] | BtydSummaryColumns, options?: BtydFitOptions<ParetoNbdParams>): ParetoNbdModel {
-  assertKnownOptions(options, ["initialParams", "maxIterations", "minimizer", "penalizer", "strict", "tolerance"], "fitParetoNbd");
+export function fitParetoNbd(
+  rows: readonly BtydSummaryRow[] | BtydSummaryColumns,
+  options?: BtydFitOptions<ParetoNbdParams>,
+): ParetoNbdModel {
+  assertKnownOptions(
+    options,
+    ["initialParams", "maxIterations", "minimizer", "penalizer", "strict", "tolerance"],
+    "fitParetoNbd",
+  );
   const fn = "fitParetoNbd";
   const data = sortByFrequency(collapseRows(readContinuousRows(rows, fn)));
   const scale = timeScale(data.T);

@@ -26,7 +26,5 @@ export function paretoExpectedPurchases(p: ParetoNbdParams, t: number): number {
 export function paretoConditionalExpectedPurchases(p: ParetoNbdParams, x: number, tx: number, T: number, t: number): number {
   if (t === 0) return 0;
   const { r, alpha, s, beta } = p;
-  return (
-    paretoProbabilityAlive(p, x, tx, T) * (((r + x) * (beta + T)) / (alpha + T)) * growth(s - 1, Math.log1p(t / (beta + T)))
-  );
+  return paretoProbabilityAlive(p, x, tx, T) * (((r + x) * (beta + T)) / (alpha + T)) * growth(s - 1, Math.log1p(t / (beta + T)));
 }

@@ -12,7 +12,12 @@ export function readOptionalCount(value: unknown, fn: string, path: readonly Pat
 }
 
 /** A plain object (not null, not an array). */
-export function readObject(value: unknown, fn: string, path: readonly PathSegment[], what = "an object"): Record<string, unknown> {
+export function readObject(
+  value: unknown,
+  fn: string,
+  path: readonly PathSegment[],
+  what = "an object",
+): Record<string, unknown> {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw metricsError(fn, "invalid_type", path, what, value);
   }

@@ -18,7 +18,13 @@ export function readPeriod(value: unknown, fn: string, fallback: Period = "month
 /** Reads the required `asOf` option as a day number. */
 export function readAsOf(value: unknown, fn: string): number {
   if (value === undefined) {
-    throw metricsError(fn, "invalid_date", ["options", "asOf"], "given: the last day of data (the library never reads the clock)", value);
+    throw metricsError(
+      fn,
+      "invalid_date",
+      ["options", "asOf"],
+      "given: the last day of data (the library never reads the clock)",
+      value,
+    );
   }
   return readDay(value, fn, ["options", "asOf"]);
 }

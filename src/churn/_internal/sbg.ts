@@ -45,14 +45,26 @@ export function readSbgData(input: unknown, fn: string, path: PathSegment[] = []
 function readActive(input: ArrayLike<unknown>, fn: string, path: PathSegment[]): SbgStats {
   if (input.length === 0) throw metricsError(fn, "empty_sample", path, "a non-empty array of active counts", input);
   if (input.length < 2) {
-    throw metricsError(fn, "insufficient_data", path, "active counts for at least two periods (period 0 and one renewal)", input.length);
+    throw metricsError(
+      fn,
+      "insufficient_data",
+      path,
+      "active counts for at least two periods (period 0 and one renewal)",
+      input.length,
+    );
   }
   const m = input.length - 1;
   const counts = new Float64Array(m + 1);
   for (let t = 0; t <= m; t++) {
     counts[t] = assertNonNegative(input[t], fn, [...path, t]);
     if (t > 0 && (counts[t] as number) > (counts[t - 1] as number)) {
-      throw metricsError(fn, "not_monotone", [...path, t], `at most the previous period's count (${counts[t - 1]}): a cohort cannot grow`, input[t]);
+      throw metricsError(
+        fn,
+        "not_monotone",
+        [...path, t],
+        `at most the previous period's count (${counts[t - 1]}): a cohort cannot grow`,
+        input[t],
+      );
     }
   }
   if (counts[0] === 0) throw metricsError(fn, "empty_sample", [...path, 0], "a cohort size above 0", input[0]);

@@ -41,7 +41,12 @@ function readTime(value: unknown, fn: string, path: PathSegment[], what: string)
  * Reads `{ duration, churned, entry? }[]`, `{ start, end? }[]` (with `asOf`) or columns
  * `{ durations, churned, entries? }` into typed arrays, validating every value.
  */
-export function readSurvivalData(input: unknown, options: SurvivalDateOptions, fn: string, basePath: PathSegment[] = []): SurvivalData {
+export function readSurvivalData(
+  input: unknown,
+  options: SurvivalDateOptions,
+  fn: string,
+  basePath: PathSegment[] = [],
+): SurvivalData {
   if (Array.isArray(input)) {
     if (input.length === 0) throw metricsError(fn, "empty_sample", basePath, "a non-empty array of records", input);
     const first = readObject(input[0], fn, [...basePath, 0], "an object { duration, churned, entry? } or { start, end? }");
@@ -52,14 +57,25 @@ export function readSurvivalData(input: unknown, options: SurvivalDateOptions, f
     let entries: Float64Array | null = null;
     for (let i = 0; i < n; i++) {
       const r = readObject(input[i], fn, [...basePath, i], "an object { duration, churned, entry? }");
-      durations[i] = readTime(r["duration"], fn, [...basePath, i, "duration"], "a duration >= 0 (time from the origin, e.g. signup, to churn or censoring)");
+      durations[i] = readTime(
+        r["duration"],
+        fn,
+        [...basePath, i, "duration"],
+        "a duration >= 0 (time from the origin, e.g. signup, to churn or censoring)",
+      );
       events[i] = readFlag(r["churned"], fn, [...basePath, i, "churned"]);
       const e = r["entry"];
       if (e !== undefined && e !== null) {
         if (entries === null) entries = new Float64Array(n).fill(-Infinity);
         entries[i] = readTime(e, fn, [...basePath, i, "entry"], "an entry time >= 0 (on the same clock as duration)");
         if (!((entries[i] as number) < (durations[i] as number))) {
-          throw metricsError(fn, "out_of_range", [...basePath, i, "entry"], `less than the duration (${durations[i]}): a subject is at risk on (entry, duration]`, e);
+          throw metricsError(
+            fn,
+            "out_of_range",
+            [...basePath, i, "entry"],
+            `less than the duration (${durations[i]}): a subject is at risk on (entry, duration]`,
+            e,
+          );
         }
       }
     }
@@ -70,9 +86,11 @@ export function readSurvivalData(input: unknown, options: SurvivalDateOptions, f
   const c = cols["churned"];
   const en = cols["entries"];
   if (!isArrayLike(d)) throw metricsError(fn, "invalid_type", [...basePath, "durations"], "an array of durations", d);
-  if (!isArrayLike(c)) throw metricsError(fn, "invalid_type", [...basePath, "churned"], "an array of churn flags (booleans or 0/1)", c);
+  if (!isArrayLike(c))
+    throw metricsError(fn, "invalid_type", [...basePath, "churned"], "an array of churn flags (booleans or 0/1)", c);
   if (d.length === 0) throw metricsError(fn, "empty_sample", [...basePath, "durations"], "a non-empty array", d);
-  if (c.length !== d.length) throw metricsError(fn, "length_mismatch", [...basePath, "churned"], `of length ${d.length} (one flag per duration)`, c);
+  if (c.length !== d.length)
+    throw metricsError(fn, "length_mismatch", [...basePath, "churned"], `of length ${d.length} (one flag per duration)`, c);
   const n = d.length;
   const durations = new Float64Array(n);
   const events = new Uint8Array(n);
@@ -89,7 +107,8 @@ export function readSurvivalData(input: unknown, options: SurvivalDateOptions, f
   let entries: Float64Array | null = null;
   if (en !== undefined && en !== null) {
     if (!isArrayLike(en)) throw metricsError(fn, "invalid_type", [...basePath, "entries"], "an array of entry times", en);
-    if (en.length !== n) throw metricsError(fn, "length_mismatch", [...basePath, "entries"], `of length ${n} (one entry time per duration)`, en);
+    if (en.length !== n)
+      throw metricsError(fn, "length_mismatch", [...basePath, "entries"], `of length ${n} (one entry time per duration)`, en);
     entries = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const v = readTime(en[i], fn, [...basePath, "entries", i], "an entry time >= 0");
@@ -123,9 +142,20 @@ function finish(n: number, durations: Float64Array, events: Uint8Array, entries:
 }
 
 /** Date-based records: duration = (min(end, asOf) − start) in the chosen unit; churned when end ≤ asOf. */
-function readDateRecords(input: readonly unknown[], options: SurvivalDateOptions, fn: string, basePath: PathSegment[]): SurvivalData {
+function readDateRecords(
+  input: readonly unknown[],
+  options: SurvivalDateOptions,
+  fn: string,
+  basePath: PathSegment[],
+): SurvivalData {
   if (options.asOf === undefined) {
-    throw metricsError(fn, "invalid_date", ["options", "asOf"], "given for { start, end? } records: customers still active are censored at asOf", undefined);
+    throw metricsError(
+      fn,
+      "invalid_date",
+      ["options", "asOf"],
+      "given for { start, end? } records: customers still active are censored at asOf",
+      undefined,
+    );
   }
   const asOf = readDay(options.asOf, fn, ["options", "asOf"]);
   const unit = assertOneOf(options.unit ?? "day", ["day", "week"] as const, fn, ["options", "unit"]);
@@ -136,12 +166,14 @@ function readDateRecords(input: readonly unknown[], options: SurvivalDateOptions
   for (let i = 0; i < n; i++) {
     const r = readObject(input[i], fn, [...basePath, i], "an object { start, end? }");
     const s = readDay(r["start"], fn, [...basePath, i, "start"]);
-    if (s > asOf) throw metricsError(fn, "out_of_range", [...basePath, i, "start"], `on or before asOf (${fromDayNumber(asOf)})`, r["start"]);
+    if (s > asOf)
+      throw metricsError(fn, "out_of_range", [...basePath, i, "start"], `on or before asOf (${fromDayNumber(asOf)})`, r["start"]);
     const rawEnd = r["end"];
     let stop = asOf;
     if (rawEnd !== undefined && rawEnd !== null) {
       const e = readDay(rawEnd, fn, [...basePath, i, "end"]);
-      if (e < s) throw metricsError(fn, "out_of_range", [...basePath, i, "end"], `on or after start (${fromDayNumber(s)})`, rawEnd);
+      if (e < s)
+        throw metricsError(fn, "out_of_range", [...basePath, i, "end"], `on or after start (${fromDayNumber(s)})`, rawEnd);
       if (e <= asOf) {
         stop = e;
         events[i] = 1;
@@ -261,5 +293,10 @@ export function riskTable(data: SurvivalData): RiskTable {
     m++;
     remaining -= e + c;
   }
-  return { times: times.subarray(0, m), atRisk: atRisk.subarray(0, m), events: evOut.subarray(0, m), censored: ceOut.subarray(0, m) };
+  return {
+    times: times.subarray(0, m),
+    atRisk: atRisk.subarray(0, m),
+    events: evOut.subarray(0, m),
+    censored: ceOut.subarray(0, m),
+  };
 }

@@ -9,7 +9,10 @@ import type { RetentionInputs } from "./retentionInputs.js";
  * (margins at period end) or t − 1 (at period start). Also returns the margin
  * multiple Σ survival·growth·discount.
  */
-export function buildCashflows(inp: RetentionInputs, horizon: number): { rows: ClvCashflowRow[]; total: Decimal; multiple: Decimal } {
+export function buildCashflows(
+  inp: RetentionInputs,
+  horizon: number,
+): { rows: ClvCashflowRow[]; total: Decimal; multiple: Decimal } {
   const one = new _MoneyDecimal(1);
   const growthStep = one.plus(inp.growth);
   const discountStep = one.plus(inp.discount);

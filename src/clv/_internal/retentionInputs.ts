@@ -40,7 +40,11 @@ export interface RawRetentionInput {
 export function readRetentionInputs(
   fn: string,
   input: unknown,
-  opts: { readonly horizonRequired: boolean; readonly retentionOne: "allow" | "finite-only"; readonly retentionOptional?: boolean },
+  opts: {
+    readonly horizonRequired: boolean;
+    readonly retentionOne: "allow" | "finite-only";
+    readonly retentionOptional?: boolean;
+  },
 ): RetentionInputs {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     throw metricsError(fn, "invalid_type", [], "an input object", input);
@@ -50,16 +54,23 @@ export function readRetentionInputs(
   if (m.value === undefined) throw metricsError(fn, "invalid_type", ["margin"], "a money amount per period", undefined);
   const margin = money(m.value as never, fn, m.tagged ? ["margin", "value"] : ["margin"]);
 
-  const rIn = opts.retentionOptional && raw.retentionRate === undefined ? { value: 1, unit: null, tagged: false } : untag(raw.retentionRate, fn, ["retentionRate"]);
+  const rIn =
+    opts.retentionOptional && raw.retentionRate === undefined
+      ? { value: 1, unit: null, tagged: false }
+      : untag(raw.retentionRate, fn, ["retentionRate"]);
   const rPath = rIn.tagged ? ["retentionRate", "value"] : ["retentionRate"];
   const r = assertProbability(rIn.value, fn, rPath);
 
-  const dIn = raw.discountRate === undefined && opts.retentionOptional ? { value: 0, unit: null, tagged: false } : untag(raw.discountRate, fn, ["discountRate"]);
+  const dIn =
+    raw.discountRate === undefined && opts.retentionOptional
+      ? { value: 0, unit: null, tagged: false }
+      : untag(raw.discountRate, fn, ["discountRate"]);
   const dPath = dIn.tagged ? ["discountRate", "value"] : ["discountRate"];
   const d = assertFinite(dIn.value, fn, dPath);
   if (d < 0) throw metricsError(fn, "out_of_range", dPath, "a discount rate >= 0 (a fraction per period, e.g. 0.1)", dIn.value);
 
-  const gIn = raw.marginGrowth === undefined ? { value: 0, unit: null, tagged: false } : untag(raw.marginGrowth, fn, ["marginGrowth"]);
+  const gIn =
+    raw.marginGrowth === undefined ? { value: 0, unit: null, tagged: false } : untag(raw.marginGrowth, fn, ["marginGrowth"]);
   const gPath = gIn.tagged ? ["marginGrowth", "value"] : ["marginGrowth"];
   const g = assertFinite(gIn.value, fn, gPath);
   if (g <= -1) throw metricsError(fn, "out_of_range", gPath, "a growth rate greater than -1 (a fraction per period)", gIn.value);
@@ -89,7 +100,8 @@ export function readRetentionInputs(
   let acquisitionCost: Decimal | null = null;
   if (raw.acquisitionCost !== undefined) {
     acquisitionCost = money(raw.acquisitionCost as never, fn, ["acquisitionCost"]);
-    if (acquisitionCost.isNegative()) throw metricsError(fn, "out_of_range", ["acquisitionCost"], "a money amount >= 0", raw.acquisitionCost);
+    if (acquisitionCost.isNegative())
+      throw metricsError(fn, "out_of_range", ["acquisitionCost"], "a money amount >= 0", raw.acquisitionCost);
   }
 
   const period = commonPeriod(fn, raw.period, [

@@ -14,7 +14,11 @@ function isTag(input: unknown): input is { value: unknown; unit: unknown } {
 }
 
 /** Splits a possibly tagged input into its value and its unit (null when bare). */
-export function untag(input: unknown, fn: string, path: readonly PathSegment[]): { value: unknown; unit: Period | null; tagged: boolean } {
+export function untag(
+  input: unknown,
+  fn: string,
+  path: readonly PathSegment[],
+): { value: unknown; unit: Period | null; tagged: boolean } {
   if (!isTag(input)) {
     if (typeof input === "object" && input !== null && !Array.isArray(input) && !Decimal.isDecimal(input)) {
       throw metricsError(fn, "invalid_input", path, "a number (or money amount) or a tagged value { value, unit }", input);
@@ -23,7 +27,13 @@ export function untag(input: unknown, fn: string, path: readonly PathSegment[]):
   }
   const unit = input.unit;
   if (typeof unit !== "string" || !(PERIODS as readonly string[]).includes(unit)) {
-    throw metricsError(fn, "invalid_option", [...path, "unit"], `one of ${PERIODS.map((p) => JSON.stringify(p)).join(", ")}`, unit);
+    throw metricsError(
+      fn,
+      "invalid_option",
+      [...path, "unit"],
+      `one of ${PERIODS.map((p) => JSON.stringify(p)).join(", ")}`,
+      unit,
+    );
   }
   return { value: input.value, unit: unit as Period, tagged: true };
 }

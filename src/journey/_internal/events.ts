@@ -34,17 +34,25 @@ export function addEvent(
   ignoreUnknown: boolean,
   prefix: readonly PathSegment[],
 ): void {
-  if (event === null || typeof event !== "object") throw metricsError(fn, "invalid_type", [...prefix, i], "an event object { type, at, value? }", event);
+  if (event === null || typeof event !== "object")
+    throw metricsError(fn, "invalid_type", [...prefix, i], "an event object { type, at, value? }", event);
   const e = event as { type?: unknown; at?: unknown; value?: unknown };
   if (typeof e.type !== "string") throw metricsError(fn, "invalid_type", [...prefix, i, "type"], "an event type string", e.type);
   const targets = p.events.get(e.type);
   if (targets === undefined) {
     if (ignoreUnknown) return;
-    throw metricsError(fn, "unknown_reference", [...prefix, i, "type"], "an event type declared in the model's eventMapping (or pass onUnknownEvent: \"ignore\")", e.type);
+    throw metricsError(
+      fn,
+      "unknown_reference",
+      [...prefix, i, "type"],
+      'an event type declared in the model\'s eventMapping (or pass onUnknownEvent: "ignore")',
+      e.type,
+    );
   }
   const ms = toEpochMs(e.at as DateInput, fn, [...prefix, i, "at"]);
   const day = Math.floor(ms / MS_PER_DAY);
-  if (day > asOf) throw metricsError(fn, "invalid_date", [...prefix, i, "at"], `a date on or before asOf (${fromDayNumber(asOf)})`, e.at);
+  if (day > asOf)
+    throw metricsError(fn, "invalid_date", [...prefix, i, "at"], `a date on or before asOf (${fromDayNumber(asOf)})`, e.at);
   for (const t of targets) {
     const s = t.signal;
     const a = acc.a[s] as number;
@@ -71,7 +79,14 @@ export function addEvent(
         break;
       default: {
         const v = e.value;
-        if (typeof v !== "number") throw metricsError(fn, "invalid_type", [...prefix, i, "value"], `a number (events of type "${e.type}" feed a ${t.aggregate} signal)`, v);
+        if (typeof v !== "number")
+          throw metricsError(
+            fn,
+            "invalid_type",
+            [...prefix, i, "value"],
+            `a number (events of type "${e.type}" feed a ${t.aggregate} signal)`,
+            v,
+          );
         if (!Number.isFinite(v)) throw metricsError(fn, "not_finite", [...prefix, i, "value"], "a finite number", v);
         if (t.aggregate === "sum") acc.a[s] = (a === a ? a : 0) + v;
         else if (!((acc.b[s] as number) > ms)) {
@@ -84,7 +99,11 @@ export function addEvent(
 }
 
 /** The snapshot object (signal id → value) from an accumulator. */
-export function toSnapshot(p: PreparedModel, acc: EventAccumulator, fed: ReadonlyMap<number, string>): Record<string, string | number | boolean> {
+export function toSnapshot(
+  p: PreparedModel,
+  acc: EventAccumulator,
+  fed: ReadonlyMap<number, string>,
+): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
   for (const [s, aggregate] of fed) {
     const id = p.signalIds[s] as string;

@@ -92,11 +92,18 @@ export interface PreparedModel {
 
 const cache = new WeakMap<object, PreparedModel>();
 
-function build(rule: JourneyRule, signalIndex: ReadonlyMap<string, number>, types: Uint8Array, stageIndex: ReadonlyMap<string, number>): PNode {
+function build(
+  rule: JourneyRule,
+  signalIndex: ReadonlyMap<string, number>,
+  types: Uint8Array,
+  stageIndex: ReadonlyMap<string, number>,
+): PNode {
   const base = { sig: -1, op: -1, val: 0, days: false, kids: [] as PNode[], stage: -1 };
   if ("all" in rule || "any" in rule) {
     const isAll = "all" in rule;
-    const kids = (isAll ? rule.all : (rule as { any: readonly JourneyRule[] }).any).map((r) => build(r, signalIndex, types, stageIndex));
+    const kids = (isAll ? rule.all : (rule as { any: readonly JourneyRule[] }).any).map((r) =>
+      build(r, signalIndex, types, stageIndex),
+    );
     return { ...base, k: isAll ? K_ALL : K_ANY, kids, text: `${isAll ? "all" : "any"}(${kids.map((c) => c.text).join(", ")})` };
   }
   if ("not" in rule) {
@@ -323,9 +330,14 @@ let lastAsOfKey: string | number | undefined;
 let lastAsOfDay = 0;
 
 /** Reads `asOf` (required) as a UTC day number. */
-export function readAsOf(options: { readonly asOf?: DateInput } | undefined, fn: string, path: readonly PathSegment[] = ["options", "asOf"]): number {
+export function readAsOf(
+  options: { readonly asOf?: DateInput } | undefined,
+  fn: string,
+  path: readonly PathSegment[] = ["options", "asOf"],
+): number {
   const asOf = options?.asOf;
-  if (asOf === undefined) throw metricsError(fn, "invalid_date", path, "a date (asOf is required: the library has no clock)", asOf);
+  if (asOf === undefined)
+    throw metricsError(fn, "invalid_date", path, "a date (asOf is required: the library has no clock)", asOf);
   if ((typeof asOf === "string" || typeof asOf === "number") && asOf === lastAsOfKey) return lastAsOfDay;
   const day = toDayNumber(asOf, { fn, path });
   if (typeof asOf === "string" || typeof asOf === "number") {
@@ -358,7 +370,8 @@ function pathOf(prefix: readonly PathSegment[], index: number, key: string): Pat
 function readDate(v: unknown, fn: string, prefix: readonly PathSegment[], index: number, key: string, asOf: number): number {
   let day: number;
   if (typeof v === "number") {
-    if (!(v === v) || v > MAX_MS || v < -MAX_MS) throw metricsError(fn, "invalid_date", pathOf(prefix, index, key), "a valid date", v);
+    if (!(v === v) || v > MAX_MS || v < -MAX_MS)
+      throw metricsError(fn, "invalid_date", pathOf(prefix, index, key), "a valid date", v);
     day = Math.floor(v / MS_PER_DAY);
   } else if (v instanceof Date) {
     const t = v.getTime();
@@ -389,7 +402,13 @@ export function readSignals(
   prefix: readonly PathSegment[] = NO_PREFIX,
 ): void {
   if (customer === null || typeof customer !== "object") {
-    throw metricsError(fn, "invalid_type", index < 0 ? [...prefix] : [...prefix, index], "a customer object of signals", customer);
+    throw metricsError(
+      fn,
+      "invalid_type",
+      index < 0 ? [...prefix] : [...prefix, index],
+      "a customer object of signals",
+      customer,
+    );
   }
   const c = customer as Record<string, unknown>;
   const ids = p.signalIds;
@@ -408,9 +427,16 @@ export function readSignals(
       if (typeof v !== "number") throw metricsError(fn, "invalid_type", pathOf(prefix, index, key), "a number", v);
       if (!Number.isFinite(v)) throw metricsError(fn, "not_finite", pathOf(prefix, index, key), "a finite number", v);
       if (v < (p.signalMin[i] as number) || v > (p.signalMax[i] as number)) {
-        throw metricsError(fn, "out_of_range", pathOf(prefix, index, key), `a number in [${p.signalMin[i]}, ${p.signalMax[i]}]`, v);
+        throw metricsError(
+          fn,
+          "out_of_range",
+          pathOf(prefix, index, key),
+          `a number in [${p.signalMin[i]}, ${p.signalMax[i]}]`,
+          v,
+        );
       }
-      if (p.signalInteger[i] === 1 && !Number.isInteger(v)) throw metricsError(fn, "not_integer", pathOf(prefix, index, key), "an integer", v);
+      if (p.signalInteger[i] === 1 && !Number.isInteger(v))
+        throw metricsError(fn, "not_integer", pathOf(prefix, index, key), "an integer", v);
       vals[i] = v === 0 ? 0 : v;
     } else {
       if (typeof v !== "boolean") throw metricsError(fn, "invalid_type", pathOf(prefix, index, key), "a boolean", v);
@@ -438,9 +464,15 @@ export function checkCustomers(customers: unknown, fn: string, path: readonly Pa
 }
 
 /** Reads a customer's id with the shared policy of core/guards.ts (string or finite number, reserved keys rejected). */
-export function readCustomerId(customer: unknown, fn: string, index: number, prefix: readonly PathSegment[] = NO_PREFIX): string | number {
+export function readCustomerId(
+  customer: unknown,
+  fn: string,
+  index: number,
+  prefix: readonly PathSegment[] = NO_PREFIX,
+): string | number {
   const id = (customer as { customerId?: unknown }).customerId;
   // The path is only built on the error path (no allocation per customer).
-  if (typeof id === "number" ? Number.isFinite(id) : typeof id === "string" && id.length > 0 && !isUnsafeKey(id)) return id === 0 ? 0 : (id as string | number);
+  if (typeof id === "number" ? Number.isFinite(id) : typeof id === "string" && id.length > 0 && !isUnsafeKey(id))
+    return id === 0 ? 0 : (id as string | number);
   return readSharedCustomerId(id, fn, [...prefix, index, "customerId"]);
 }

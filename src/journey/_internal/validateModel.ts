@@ -34,7 +34,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 function checkObject(v: unknown, allowed: readonly string[], fn: string, path: Path, what: string): Record<string, unknown> {
   if (!isPlainObject(v)) throw metricsError(fn, "invalid_type", path, `a plain object (${what})`, v);
   for (const key of Object.keys(v)) {
-    if (isUnsafeKey(key)) throw metricsError(fn, "unsafe_key", [...path, key], "a key other than __proto__, constructor or prototype", key);
+    if (isUnsafeKey(key))
+      throw metricsError(fn, "unsafe_key", [...path, key], "a key other than __proto__, constructor or prototype", key);
     if (!allowed.includes(key)) {
       throw metricsError(fn, "invalid_input", [...path, key], `one of the fields of ${what} (${allowed.join(", ")})`, key);
     }
@@ -55,7 +56,8 @@ function checkText(v: unknown, fn: string, path: Path, optional: boolean): void 
 }
 
 function checkFinite(v: unknown, fn: string, path: Path, integer = false): number {
-  if (typeof v !== "number") throw metricsError(fn, "invalid_type", path, integer ? "an integer number of days" : "a finite number", v);
+  if (typeof v !== "number")
+    throw metricsError(fn, "invalid_type", path, integer ? "an integer number of days" : "a finite number", v);
   if (!Number.isFinite(v)) throw metricsError(fn, "not_finite", path, "a finite number", v);
   if (integer && !Number.isInteger(v)) throw metricsError(fn, "not_integer", path, "an integer number of days", v);
   return v;
@@ -71,8 +73,16 @@ interface Ctx {
 
 function checkRule(rule: unknown, ctx: Ctx, path: Path, fromStage: number, depth: number): void {
   const { fn } = ctx;
-  if (depth > MAX_RULE_DEPTH) throw metricsError(fn, "invalid_model", path, `a rule nested at most ${MAX_RULE_DEPTH} levels deep`);
-  if (!isPlainObject(rule)) throw metricsError(fn, "invalid_type", path, "a rule object ({ signal, op } | { stage } | { all } | { any } | { not })", rule);
+  if (depth > MAX_RULE_DEPTH)
+    throw metricsError(fn, "invalid_model", path, `a rule nested at most ${MAX_RULE_DEPTH} levels deep`);
+  if (!isPlainObject(rule))
+    throw metricsError(
+      fn,
+      "invalid_type",
+      path,
+      "a rule object ({ signal, op } | { stage } | { all } | { any } | { not })",
+      rule,
+    );
   if ("all" in rule || "any" in rule) {
     const key = "all" in rule ? "all" : "any";
     checkObject(rule, [key], fn, path, `an "${key}" rule`);
@@ -100,10 +110,23 @@ function checkRule(rule: unknown, ctx: Ctx, path: Path, fromStage: number, depth
   checkObject(rule, ["signal", "op", "value", "measure"], fn, path, "a signal condition");
   const signal = assertSafeKey(rule["signal"], fn, [...path, "signal"]);
   const type = ctx.signals.get(signal);
-  if (type === undefined) throw metricsError(fn, "unknown_reference", [...path, "signal"], "the id of a signal declared in the model's signals", signal);
+  if (type === undefined)
+    throw metricsError(
+      fn,
+      "unknown_reference",
+      [...path, "signal"],
+      "the id of a signal declared in the model's signals",
+      signal,
+    );
   const op = rule["op"];
   if (typeof op !== "string" || !OPS.has(op)) {
-    throw metricsError(fn, "invalid_option", [...path, "op"], 'one of "exists", "missing", "eq", "ne", "gt", "gte", "lt", "lte"', op);
+    throw metricsError(
+      fn,
+      "invalid_option",
+      [...path, "op"],
+      'one of "exists", "missing", "eq", "ne", "gt", "gte", "lt", "lte"',
+      op,
+    );
   }
   const measure = rule["measure"];
   if (measure !== undefined && measure !== "value" && measure !== "daysSince") {
@@ -111,22 +134,37 @@ function checkRule(rule: unknown, ctx: Ctx, path: Path, fromStage: number, depth
   }
   const value = rule["value"];
   if (!COMPARISONS.has(op)) {
-    if (value !== undefined) throw metricsError(fn, "invalid_model", [...path, "value"], `absent for the operator "${op}"`, value);
-    if (measure === "daysSince") throw metricsError(fn, "invalid_model", [...path, "measure"], `absent for the operator "${op}"`, measure);
+    if (value !== undefined)
+      throw metricsError(fn, "invalid_model", [...path, "value"], `absent for the operator "${op}"`, value);
+    if (measure === "daysSince")
+      throw metricsError(fn, "invalid_model", [...path, "measure"], `absent for the operator "${op}"`, measure);
     return;
   }
   if (type === "date") {
     if (measure !== "daysSince") {
-      throw metricsError(fn, "invalid_model", [...path, "measure"], `"daysSince" to compare the date signal "${signal}"`, measure);
+      throw metricsError(
+        fn,
+        "invalid_model",
+        [...path, "measure"],
+        `"daysSince" to compare the date signal "${signal}"`,
+        measure,
+      );
     }
     checkFinite(value, fn, [...path, "value"]);
     return;
   }
   if (measure === "daysSince") {
-    throw metricsError(fn, "invalid_model", [...path, "measure"], `used only with date signals ("${signal}" is a ${type} signal)`, measure);
+    throw metricsError(
+      fn,
+      "invalid_model",
+      [...path, "measure"],
+      `used only with date signals ("${signal}" is a ${type} signal)`,
+      measure,
+    );
   }
   if (type === "boolean") {
-    if (op !== "eq" && op !== "ne") throw metricsError(fn, "invalid_model", [...path, "op"], `"eq" or "ne" for the boolean signal "${signal}"`, op);
+    if (op !== "eq" && op !== "ne")
+      throw metricsError(fn, "invalid_model", [...path, "op"], `"eq" or "ne" for the boolean signal "${signal}"`, op);
     if (typeof value !== "boolean") throw metricsError(fn, "invalid_type", [...path, "value"], "a boolean", value);
     return;
   }
@@ -160,7 +198,14 @@ export function validateJourneyModelInput(input: unknown, fn: string): JourneyMo
     const path: Path = ["signals", i];
     const sig = checkObject(s, ["id", "type", "description", "min", "max", "integer"], fn, path, "a signal");
     const id = assertSafeKey(sig["id"], fn, [...path, "id"]);
-    if (id === "customerId") throw metricsError(fn, "invalid_model", [...path, "id"], 'a signal id other than "customerId" (reserved for customer ids)', id);
+    if (id === "customerId")
+      throw metricsError(
+        fn,
+        "invalid_model",
+        [...path, "id"],
+        'a signal id other than "customerId" (reserved for customer ids)',
+        id,
+      );
     if (signals.has(id)) throw metricsError(fn, "duplicate_id", [...path, "id"], "a signal id not used before in signals", id);
     const type = sig["type"];
     if (typeof type !== "string" || !SIGNAL_TYPES.has(type)) {
@@ -174,7 +219,8 @@ export function validateJourneyModelInput(input: unknown, fn: string): JourneyMo
     }
     const min = sig["min"] === undefined ? undefined : checkFinite(sig["min"], fn, [...path, "min"]);
     const max = sig["max"] === undefined ? undefined : checkFinite(sig["max"], fn, [...path, "max"]);
-    if (min !== undefined && max !== undefined && max < min) throw metricsError(fn, "out_of_range", [...path, "max"], `a number >= min (${min})`, max);
+    if (min !== undefined && max !== undefined && max < min)
+      throw metricsError(fn, "out_of_range", [...path, "max"], `a number >= min (${min})`, max);
     if (sig["integer"] !== undefined && typeof sig["integer"] !== "boolean") {
       throw metricsError(fn, "invalid_type", [...path, "integer"], "a boolean", sig["integer"]);
     }
@@ -183,8 +229,10 @@ export function validateJourneyModelInput(input: unknown, fn: string): JourneyMo
 
   const anchor = assertSafeKey(m["anchor"], fn, ["anchor"]);
   const anchorType = signals.get(anchor);
-  if (anchorType === undefined) throw metricsError(fn, "unknown_reference", ["anchor"], "the id of a declared date signal", anchor);
-  if (anchorType !== "date") throw metricsError(fn, "invalid_model", ["anchor"], `a date signal ("${anchor}" is a ${anchorType} signal)`, anchor);
+  if (anchorType === undefined)
+    throw metricsError(fn, "unknown_reference", ["anchor"], "the id of a declared date signal", anchor);
+  if (anchorType !== "date")
+    throw metricsError(fn, "invalid_model", ["anchor"], `a date signal ("${anchor}" is a ${anchorType} signal)`, anchor);
 
   // Stages: ids first (rules may reference any stage), then rules and windows.
   const stageList = checkArray(m["stages"], fn, ["stages"]);
@@ -211,8 +259,10 @@ export function validateJourneyModelInput(input: unknown, fn: string): JourneyMo
       if (w["since"] !== undefined) {
         const since = assertSafeKey(w["since"], fn, [...wPath, "since"]);
         const t = signals.get(since);
-        if (t === undefined) throw metricsError(fn, "unknown_reference", [...wPath, "since"], "the id of a declared date signal", since);
-        if (t !== "date") throw metricsError(fn, "invalid_model", [...wPath, "since"], `a date signal ("${since}" is a ${t} signal)`, since);
+        if (t === undefined)
+          throw metricsError(fn, "unknown_reference", [...wPath, "since"], "the id of a declared date signal", since);
+        if (t !== "date")
+          throw metricsError(fn, "invalid_model", [...wPath, "since"], `a date signal ("${since}" is a ${t} signal)`, since);
       }
       const start = checkFinite(w["start"], fn, [...wPath, "start"], true);
       const end = checkFinite(w["end"], fn, [...wPath, "end"], true);
@@ -228,7 +278,13 @@ export function validateJourneyModelInput(input: unknown, fn: string): JourneyMo
     colour[v] = 1;
     for (const [to, path] of edges[v] ?? []) {
       if (colour[to] === 1) {
-        throw metricsError(fn, "invalid_model", path, "a stage reference that does not lead back to this stage (stage references form a cycle)", (stageList[to] as { id: string }).id);
+        throw metricsError(
+          fn,
+          "invalid_model",
+          path,
+          "a stage reference that does not lead back to this stage (stage references form a cycle)",
+          (stageList[to] as { id: string }).id,
+        );
       }
       if (colour[to] === 0) visit(to);
     }
@@ -243,7 +299,8 @@ export function validateJourneyModelInput(input: unknown, fn: string): JourneyMo
       const path: Path = ["riskRules", i];
       const rr = checkObject(r, ["id", "description", "rule"], fn, path, "a risk rule");
       const id = assertSafeKey(rr["id"], fn, [...path, "id"]);
-      if (id === "stalled") throw metricsError(fn, "invalid_model", [...path, "id"], 'a risk id other than "stalled" (reserved)', id);
+      if (id === "stalled")
+        throw metricsError(fn, "invalid_model", [...path, "id"], 'a risk id other than "stalled" (reserved)', id);
       if (ids.has(id)) throw metricsError(fn, "duplicate_id", [...path, "id"], "a risk-rule id not used before", id);
       ids.add(id);
       checkText(rr["description"], fn, [...path, "description"], true);
@@ -262,19 +319,46 @@ export function validateJourneyModelInput(input: unknown, fn: string): JourneyMo
       const event = assertSafeKey(em["event"], fn, [...path, "event"]);
       const signal = assertSafeKey(em["signal"], fn, [...path, "signal"]);
       const t = signals.get(signal);
-      if (t === undefined) throw metricsError(fn, "unknown_reference", [...path, "signal"], "the id of a declared signal", signal);
+      if (t === undefined)
+        throw metricsError(fn, "unknown_reference", [...path, "signal"], "the id of a declared signal", signal);
       const agg = em["aggregate"];
       const aggType = typeof agg === "string" ? AGGREGATES.get(agg) : undefined;
       if (aggType === undefined) {
-        throw metricsError(fn, "invalid_option", [...path, "aggregate"], `one of ${[...AGGREGATES.keys()].map((k) => `"${k}"`).join(", ")}`, agg);
+        throw metricsError(
+          fn,
+          "invalid_option",
+          [...path, "aggregate"],
+          `one of ${[...AGGREGATES.keys()].map((k) => `"${k}"`).join(", ")}`,
+          agg,
+        );
       }
-      if (aggType !== t) throw metricsError(fn, "invalid_model", [...path, "aggregate"], `an aggregate producing a ${t} (for signal "${signal}")`, agg);
+      if (aggType !== t)
+        throw metricsError(
+          fn,
+          "invalid_model",
+          [...path, "aggregate"],
+          `an aggregate producing a ${t} (for signal "${signal}")`,
+          agg,
+        );
       const pair = JSON.stringify([event, signal]);
-      if (pairs.has(pair)) throw metricsError(fn, "duplicate_id", [...path, "signal"], `an (event, signal) pair mapped once ("${event}" -> "${signal}" appears twice)`, signal);
+      if (pairs.has(pair))
+        throw metricsError(
+          fn,
+          "duplicate_id",
+          [...path, "signal"],
+          `an (event, signal) pair mapped once ("${event}" -> "${signal}" appears twice)`,
+          signal,
+        );
       pairs.add(pair);
       const before = fed.get(signal);
       if (before !== undefined && before !== agg) {
-        throw metricsError(fn, "invalid_model", [...path, "aggregate"], `"${before}", the aggregate other mappings use for signal "${signal}"`, agg);
+        throw metricsError(
+          fn,
+          "invalid_model",
+          [...path, "aggregate"],
+          `"${before}", the aggregate other mappings use for signal "${signal}"`,
+          agg,
+        );
       }
       fed.set(signal, agg as string);
     });

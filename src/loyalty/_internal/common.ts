@@ -1,6 +1,15 @@
 import { type PathSegment, metricsError } from "../../core/errors.js";
 import { assertInRange, assertOneOf, isArrayLike, readCustomerId as readSharedCustomerId } from "../../core/guards.js";
-import { type DateInput, fromDayNumber, type Period, PERIODS, periodIndex, periodLabel, periodStart, toDayNumber } from "../../core/time.js";
+import {
+  type DateInput,
+  fromDayNumber,
+  type Period,
+  PERIODS,
+  periodIndex,
+  periodLabel,
+  periodStart,
+  toDayNumber,
+} from "../../core/time.js";
 import type { LoyaltyPeriodKey } from "../types.js";
 
 /**
@@ -44,10 +53,10 @@ export function readAsOf(asOf: DateInput | undefined, fn: string, required: bool
 export function readConfidence(c: unknown, fn: string): number {
   const v = assertInRange(c ?? 0.95, 0, 1, fn, ["options", "confidence"], { minExclusive: true, maxExclusive: true });
   // So close to 1 that 1 − (1 − c)/2 rounds to 1: the critical value z is infinite.
-  if (!(1 - (1 - v) / 2 < 1)) throw metricsError(fn, "out_of_range", ["options", "confidence"], "a confidence level whose critical value z is finite", c);
+  if (!(1 - (1 - v) / 2 < 1))
+    throw metricsError(fn, "out_of_range", ["options", "confidence"], "a confidence level whose critical value z is finite", c);
   return v;
 }
-
 
 /** A period's identity in per-period rows. */
 export type PeriodKey = LoyaltyPeriodKey;
@@ -56,9 +65,11 @@ const MAX_PERIODS = 100_000;
 
 /** Every period index from lo to hi (inclusive), with labels. */
 export function periodRange(lo: number, hi: number, period: Period, fn: string): PeriodKey[] {
-  if (hi - lo + 1 > MAX_PERIODS) throw metricsError(fn, "out_of_range", ["options", "period"], `a range of at most ${MAX_PERIODS} periods`, hi - lo + 1);
+  if (hi - lo + 1 > MAX_PERIODS)
+    throw metricsError(fn, "out_of_range", ["options", "period"], `a range of at most ${MAX_PERIODS} periods`, hi - lo + 1);
   const out: PeriodKey[] = [];
-  for (let i = lo; i <= hi; i++) out.push({ index: i, label: periodLabel(i, period), start: fromDayNumber(periodStart(i, period)) });
+  for (let i = lo; i <= hi; i++)
+    out.push({ index: i, label: periodLabel(i, period), start: fromDayNumber(periodStart(i, period)) });
   return out;
 }
 

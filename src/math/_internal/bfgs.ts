@@ -130,12 +130,26 @@ export function bfgs(fx: Objective, grad: Gradient, x0: readonly number[], opts:
   let x = x0.slice();
   let f = fx(x);
   if (!Number.isFinite(f)) {
-    return { x, value: f, converged: false, iterations: 0, gradientNorm: NaN, message: "objective is not finite at the starting point" };
+    return {
+      x,
+      value: f,
+      converged: false,
+      iterations: 0,
+      gradientNorm: NaN,
+      message: "objective is not finite at the starting point",
+    };
   }
   let g = grad(x, f);
   let gnorm = maxAbs(g);
   if (!Number.isFinite(gnorm)) {
-    return { x, value: f, converged: false, iterations: 0, gradientNorm: gnorm, message: "gradient is not finite at the starting point" };
+    return {
+      x,
+      value: f,
+      converged: false,
+      iterations: 0,
+      gradientNorm: gnorm,
+      message: "gradient is not finite at the starting point",
+    };
   }
   const H = new Float64Array(n * n);
   const resetH = (scale: number): void => {

@@ -48,7 +48,11 @@ export function nelderMead(fx: (x: readonly number[]) => number, x0: readonly nu
       }
       let xScale = 1;
       for (const v of best) xScale = Math.max(xScale, Math.abs(v));
-      if (Number.isFinite(fBest) && fWorst - fBest <= opts.valueTolerance * Math.max(1, Math.abs(fBest)) && size <= 1e-6 * xScale) {
+      if (
+        Number.isFinite(fBest) &&
+        fWorst - fBest <= opts.valueTolerance * Math.max(1, Math.abs(fBest)) &&
+        size <= 1e-6 * xScale
+      ) {
         converged = true;
         message = "simplex converged";
         break;

@@ -13,17 +13,7 @@ export const EPS = 2.220446049250313e-16;
  * Coefficients B_{2k} / (2k(2k−1)) of the Stirling series
  * ln Γ(x) = (x−½)ln x − x + ½ln 2π + Σ_k c_k / x^{2k−1}, k = 1..9.
  */
-const STIRLING = [
-  1 / 12,
-  -1 / 360,
-  1 / 1260,
-  -1 / 1680,
-  1 / 1188,
-  -691 / 360360,
-  1 / 156,
-  -3617 / 122400,
-  43867 / 244188,
-];
+const STIRLING = [1 / 12, -1 / 360, 1 / 1260, -1 / 1680, 1 / 1188, -691 / 360360, 1 / 156, -3617 / 122400, 43867 / 244188];
 
 /**
  * The Stirling correction ln Γ(x) − [(x−½)ln x − x + ½ln 2π] for x ≥ 10

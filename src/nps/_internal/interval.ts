@@ -8,7 +8,8 @@ export function zFor(confidence: number, fn: string, path: readonly PathSegment[
   const c = assertInRange(confidence, 0, 1, fn, path, { minExclusive: true, maxExclusive: true });
   const z = normalQuantile(1 - (1 - c) / 2);
   // A confidence within ~1e-16 of 1 rounds 1 − (1 − c)/2 to 1: z is infinite.
-  if (!Number.isFinite(z)) throw metricsError(fn, "out_of_range", path, "a confidence level in (0, 1) whose critical value z is finite", confidence);
+  if (!Number.isFinite(z))
+    throw metricsError(fn, "out_of_range", path, "a confidence level in (0, 1) whose critical value z is finite", confidence);
   return z;
 }
 

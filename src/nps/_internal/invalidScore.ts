@@ -17,7 +17,10 @@ export function scoreProblem(value: unknown, min = 0, max = 10): ScoreProblem {
 export function scoreError(fn: string, value: unknown, path: readonly PathSegment[], requirement = "an integer from 0 to 10") {
   const problem = scoreProblem(value);
   const code: MetricsErrorCode = problem === "missing" ? "invalid_type" : problem;
-  const req = problem === "missing" ? `${requirement} (a missing answer is not a detractor: use onInvalid: "skip" to exclude it)` : requirement;
+  const req =
+    problem === "missing"
+      ? `${requirement} (a missing answer is not a detractor: use onInvalid: "skip" to exclude it)`
+      : requirement;
   return metricsError(fn, code, path, req, value);
 }
 

@@ -30,7 +30,8 @@ export function isCountsLike(value: unknown): value is NpsCounts {
  * a SQL `GROUP BY`) and fills in the derivable fields.
  */
 export function toTally(input: NpsCounts, fn: string, path: readonly PathSegment[]): NpsTally {
-  if (!isCountsLike(input)) throw metricsError(fn, "invalid_type", path, "an NPS tally ({ promoters, passives, detractors, ... })", input);
+  if (!isCountsLike(input))
+    throw metricsError(fn, "invalid_type", path, "an NPS tally ({ promoters, passives, detractors, ... })", input);
   const promoters = nonNegative(input.promoters, fn, [...path, "promoters"]);
   const passives = nonNegative(input.passives, fn, [...path, "passives"]);
   const detractors = nonNegative(input.detractors, fn, [...path, "detractors"]);
@@ -38,43 +39,81 @@ export function toTally(input: NpsCounts, fn: string, path: readonly PathSegment
   const weighted = input.weighted === undefined ? false : input.weighted;
   if (typeof weighted !== "boolean") throw metricsError(fn, "invalid_type", [...path, "weighted"], "a boolean", weighted);
   if (!weighted) {
-    for (const [key, v] of [["promoters", promoters], ["passives", passives], ["detractors", detractors]] as const) {
+    for (const [key, v] of [
+      ["promoters", promoters],
+      ["passives", passives],
+      ["detractors", detractors],
+    ] as const) {
       if (!Number.isInteger(v)) throw metricsError(fn, "not_integer", [...path, key], "a whole number (unweighted tally)", v);
     }
   }
   let n: number;
   if (input.n === undefined) {
-    if (weighted) throw metricsError(fn, "invalid_input", [...path, "n"], "given for a weighted tally (the number of responses)", input.n);
+    if (weighted)
+      throw metricsError(fn, "invalid_input", [...path, "n"], "given for a weighted tally (the number of responses)", input.n);
     n = total;
   } else n = nonNegative(input.n, fn, [...path, "n"]);
   if (!Number.isInteger(n)) throw metricsError(fn, "not_integer", [...path, "n"], "a whole number of responses", n);
   if (!weighted) {
     if (n !== total) throw metricsError(fn, "invalid_input", [...path, "n"], `promoters + passives + detractors (${total})`, n);
   }
-  const sumWeights = input.sumWeights === undefined ? (weighted ? total : n) : nonNegative(input.sumWeights, fn, [...path, "sumWeights"]);
+  const sumWeights =
+    input.sumWeights === undefined ? (weighted ? total : n) : nonNegative(input.sumWeights, fn, [...path, "sumWeights"]);
   if (!close(sumWeights, total)) {
     throw metricsError(fn, "invalid_input", [...path, "sumWeights"], `promoters + passives + detractors (${total})`, sumWeights);
   }
   let sumSquaredWeights: number;
   if (input.sumSquaredWeights === undefined) {
-    if (weighted) throw metricsError(fn, "invalid_input", [...path, "sumSquaredWeights"], "given for a weighted tally", input.sumSquaredWeights);
+    if (weighted)
+      throw metricsError(
+        fn,
+        "invalid_input",
+        [...path, "sumSquaredWeights"],
+        "given for a weighted tally",
+        input.sumSquaredWeights,
+      );
     sumSquaredWeights = n;
   } else sumSquaredWeights = nonNegative(input.sumSquaredWeights, fn, [...path, "sumSquaredWeights"]);
   if (!weighted && sumSquaredWeights !== n) {
-    throw metricsError(fn, "invalid_input", [...path, "sumSquaredWeights"], `equal to n (${n}) for an unweighted tally`, sumSquaredWeights);
+    throw metricsError(
+      fn,
+      "invalid_input",
+      [...path, "sumSquaredWeights"],
+      `equal to n (${n}) for an unweighted tally`,
+      sumSquaredWeights,
+    );
   }
-  if (n > 0 && sumWeights === 0) throw metricsError(fn, "out_of_range", [...path, "sumWeights"], "> 0 when n > 0 (weights not all zero)", sumWeights);
+  if (n > 0 && sumWeights === 0)
+    throw metricsError(fn, "out_of_range", [...path, "sumWeights"], "> 0 when n > 0 (weights not all zero)", sumWeights);
   if (weighted && n > 0) {
     // Σw² > 0, and Kish's n_eff = (Σw)²/Σw² lies in [1, n] (Cauchy–Schwarz).
     if (sumSquaredWeights === 0) {
-      throw metricsError(fn, "invalid_input", [...path, "sumSquaredWeights"], "> 0 for a weighted tally with responses", sumSquaredWeights);
+      throw metricsError(
+        fn,
+        "invalid_input",
+        [...path, "sumSquaredWeights"],
+        "> 0 for a weighted tally with responses",
+        sumSquaredWeights,
+      );
     }
     const effectiveN = kishEffectiveN(sumWeights, sumSquaredWeights);
     if (!(effectiveN <= n * (1 + 1e-9))) {
-      throw metricsError(fn, "invalid_input", [...path, "sumSquaredWeights"], `>= sumWeights²/n (${sumWeights}²/${n}): Σw² cannot be smaller`, sumSquaredWeights);
+      throw metricsError(
+        fn,
+        "invalid_input",
+        [...path, "sumSquaredWeights"],
+        `>= sumWeights²/n (${sumWeights}²/${n}): Σw² cannot be smaller`,
+        sumSquaredWeights,
+      );
     }
     if (!(effectiveN >= 1 - 1e-9)) {
-      throw metricsError(fn, "invalid_input", [...path, "sumSquaredWeights"], `<= sumWeights² (${sumWeights}²): Σw² cannot be larger`, sumSquaredWeights);
+      throw metricsError(
+        fn,
+        "invalid_input",
+        [...path, "sumSquaredWeights"],
+        `<= sumWeights² (${sumWeights}²): Σw² cannot be larger`,
+        sumSquaredWeights,
+      );
     }
   }
 
@@ -90,14 +129,21 @@ export function toTally(input: NpsCounts, fn: string, path: readonly PathSegment
     const pas = (distribution[7] as number) + (distribution[8] as number);
     const pro = (distribution[9] as number) + (distribution[10] as number);
     if (!close(det, detractors) || !close(pas, passives) || !close(pro, promoters)) {
-      throw metricsError(fn, "invalid_input", [...path, "distribution"], "consistent with the promoter, passive and detractor counts", d);
+      throw metricsError(
+        fn,
+        "invalid_input",
+        [...path, "distribution"],
+        "consistent with the promoter, passive and detractor counts",
+        d,
+      );
     }
   }
 
   const excluded = emptyExclusions();
   if (input.excluded !== undefined) {
     const ex = input.excluded as unknown;
-    if (typeof ex !== "object" || ex === null) throw metricsError(fn, "invalid_type", [...path, "excluded"], "{ count, byReason }", ex);
+    if (typeof ex !== "object" || ex === null)
+      throw metricsError(fn, "invalid_type", [...path, "excluded"], "{ count, byReason }", ex);
     const byReason = (ex as { byReason?: unknown }).byReason;
     if (typeof byReason !== "object" || byReason === null) {
       throw metricsError(fn, "invalid_type", [...path, "excluded", "byReason"], "an object of counts per reason", byReason);

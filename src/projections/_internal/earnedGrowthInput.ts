@@ -20,8 +20,20 @@ export function readEarnedGrowthInput(input: unknown, fn: string): EarnedGrowthN
   if (!isObject(input)) throw metricsError(fn, "invalid_type", [], "an input object", input);
   const has = (k: string): boolean => Object.prototype.hasOwnProperty.call(input, k) && input[k] !== undefined;
   if (has("netRevenueRetention") || has("earnedNewRevenueShare")) {
-    for (const k of ["startingRevenue", "revenueFromExistingCustomers", "revenueFromEarnedNewCustomers", "revenueFromBoughtNewCustomers"]) {
-      if (has(k)) throw metricsError(fn, "invalid_input", [k], "absent when the input is given as rates (netRevenueRetention, earnedNewRevenueShare); pass either rates or revenue amounts", input[k]);
+    for (const k of [
+      "startingRevenue",
+      "revenueFromExistingCustomers",
+      "revenueFromEarnedNewCustomers",
+      "revenueFromBoughtNewCustomers",
+    ]) {
+      if (has(k))
+        throw metricsError(
+          fn,
+          "invalid_input",
+          [k],
+          "absent when the input is given as rates (netRevenueRetention, earnedNewRevenueShare); pass either rates or revenue amounts",
+          input[k],
+        );
     }
     const rate = (k: string): Decimal => new _MoneyDecimal(assertInRange(input[k], 0, 10, fn, [k]));
     return {
@@ -33,7 +45,14 @@ export function readEarnedGrowthInput(input: unknown, fn: string): EarnedGrowthN
   }
   const amount = (k: string): Decimal => {
     const path: PathSegment[] = [k];
-    if (!has(k)) throw metricsError(fn, "invalid_type", path, "a money amount (or pass netRevenueRetention and earnedNewRevenueShare as rates)", input[k]);
+    if (!has(k))
+      throw metricsError(
+        fn,
+        "invalid_type",
+        path,
+        "a money amount (or pass netRevenueRetention and earnedNewRevenueShare as rates)",
+        input[k],
+      );
     const v = money(input[k] as never, fn, path);
     if (v.isNegative() && !v.isZero()) throw metricsError(fn, "out_of_range", path, "a money amount >= 0", v.toString());
     return v;

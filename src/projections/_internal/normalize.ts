@@ -1,6 +1,13 @@
 import type { Decimal } from "decimal.js";
 import { type PathSegment, metricsError } from "../../core/errors.js";
-import { assertFinite, assertIntegerInRange, assertNonNegative, assertOneOf, assertProbability, isArrayLike } from "../../core/guards.js";
+import {
+  assertFinite,
+  assertIntegerInRange,
+  assertNonNegative,
+  assertOneOf,
+  assertProbability,
+  isArrayLike,
+} from "../../core/guards.js";
 import { _MoneyDecimal, money } from "../../core/money.js";
 import { PERIODS, type Period } from "../../core/time.js";
 
@@ -66,7 +73,13 @@ export interface Normalized {
 type Need = "projection" | "tenure";
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && !isArrayLike(v) && !(typeof (v as { isFinite?: unknown }).isFinite === "function");
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    !Array.isArray(v) &&
+    !isArrayLike(v) &&
+    !(typeof (v as { isFinite?: unknown }).isFinite === "function")
+  );
 }
 
 function own(obj: Record<string, unknown>, key: string): unknown {
@@ -189,7 +202,13 @@ function incrementCurve(inc: Decimal, startTenure: number, maxTenure: number | n
 
 function zeroCurve(tenures: number): TenureCurve {
   const z = new _MoneyDecimal(0);
-  return { ids: new Int32Array(tenures), g: new Float64Array(tenures).fill(1), coefs: [z], values: new Array<Decimal>(tenures).fill(z), zero: true };
+  return {
+    ids: new Int32Array(tenures),
+    g: new Float64Array(tenures).fill(1),
+    coefs: [z],
+    values: new Array<Decimal>(tenures).fill(z),
+    zero: true,
+  };
 }
 
 /** Reads one profit component (amount, `{ curve }` or `{ increment }`) into a per-tenure curve. */
@@ -200,7 +219,11 @@ export function readComponent(
   tenures: number,
   extension: "reject" | "last-value",
 ): TenureCurve {
-  if (typeof value === "number" || typeof value === "string" || (typeof value === "object" && value !== null && typeof (value as { isFinite?: unknown }).isFinite === "function")) {
+  if (
+    typeof value === "number" ||
+    typeof value === "string" ||
+    (typeof value === "object" && value !== null && typeof (value as { isFinite?: unknown }).isFinite === "function")
+  ) {
     const v = money(value as never, fn, path);
     const values = new Array<Decimal>(tenures).fill(v);
     return { ids: new Int32Array(tenures), g: new Float64Array(tenures).fill(1), coefs: [v], values, zero: v.isZero() };
@@ -215,7 +238,8 @@ export function readComponent(
   }
   if (curve !== undefined) {
     if (!isArrayLike(curve)) throw metricsError(fn, "invalid_type", [...path, "curve"], "an array of money amounts", curve);
-    if (curve.length === 0) throw metricsError(fn, "empty_sample", [...path, "curve"], "a non-empty array of money amounts", curve);
+    if (curve.length === 0)
+      throw metricsError(fn, "empty_sample", [...path, "curve"], "a non-empty array of money amounts", curve);
     const vals: Decimal[] = [];
     for (let i = 0; i < curve.length; i++) vals.push(money(curve[i] as never, fn, [...path, "curve", i]));
     const fitted = fitLength(vals, tenures, extension, fn, [...path, "curve"], `tenure 0..${tenures - 1}`);
@@ -224,7 +248,8 @@ export function readComponent(
   if (increment !== undefined) {
     const inc = money(increment as never, fn, [...path, "increment"]);
     const startRaw = own(value, "startTenure");
-    const startTenure = startRaw === undefined ? 1 : assertIntegerInRange(startRaw, 0, Number.MAX_SAFE_INTEGER, fn, [...path, "startTenure"]);
+    const startTenure =
+      startRaw === undefined ? 1 : assertIntegerInRange(startRaw, 0, Number.MAX_SAFE_INTEGER, fn, [...path, "startTenure"]);
     const maxRaw = own(value, "maxTenure");
     let maxTenure: number | null = null;
     if (maxRaw !== undefined) {
@@ -265,7 +290,9 @@ export function readProjectionAssumptions(input: unknown, fn: string, need: Need
   const declaredUnit = own(a, "periodUnit") === undefined ? null : assertOneOf(own(a, "periodUnit"), PERIODS, fn, ["periodUnit"]);
   const units = new UnitTracker(fn, declaredUnit);
   const timing = assertOneOf(own(a, "timing") ?? "end", ["end", "start"] as const, fn, ["timing"]);
-  const curveExtension = assertOneOf(own(a, "curveExtension") ?? "reject", ["reject", "last-value"] as const, fn, ["curveExtension"]);
+  const curveExtension = assertOneOf(own(a, "curveExtension") ?? "reject", ["reject", "last-value"] as const, fn, [
+    "curveExtension",
+  ]);
 
   // starting customers (with their tenure mix)
   const sc = own(a, "startingCustomers");
@@ -273,11 +300,18 @@ export function readProjectionAssumptions(input: unknown, fn: string, need: Need
   if (sc === undefined) start = new Float64Array(1);
   else if (isPlainObject(sc)) {
     const bt = own(sc, "byTenure");
-    if (bt === undefined) throw metricsError(fn, "invalid_type", ["startingCustomers", "byTenure"], "an array of customer counts by tenure", bt);
+    if (bt === undefined)
+      throw metricsError(fn, "invalid_type", ["startingCustomers", "byTenure"], "an array of customer counts by tenure", bt);
     start = Float64Array.from(readNumberArray(bt, fn, ["startingCustomers", "byTenure"], (v, p) => assertNonNegative(v, fn, p)));
   } else start = Float64Array.of(assertNonNegative(sc, fn, ["startingCustomers"]));
   if (start.length > MAX_PERIODS) {
-    throw metricsError(fn, "out_of_range", ["startingCustomers", "byTenure"], `at most ${MAX_PERIODS} tenures`, `an array of length ${start.length}`);
+    throw metricsError(
+      fn,
+      "out_of_range",
+      ["startingCustomers", "byTenure"],
+      `at most ${MAX_PERIODS} tenures`,
+      `an array of length ${start.length}`,
+    );
   }
   const tenures = need === "projection" ? start.length - 1 + periods : periods;
 
@@ -287,7 +321,8 @@ export function readProjectionAssumptions(input: unknown, fn: string, need: Need
   if (dRaw !== undefined) {
     const d = untag(dRaw, units, ["discountRate"], "interest");
     discountRate = assertFinite(d.value, fn, d.path);
-    if (discountRate < 0) throw metricsError(fn, "out_of_range", d.path, "a discount rate >= 0 (a fraction per period, e.g. 0.1)", d.value);
+    if (discountRate < 0)
+      throw metricsError(fn, "out_of_range", d.path, "a discount rate >= 0 (a fraction per period, e.g. 0.1)", d.value);
   }
 
   // retention
@@ -300,12 +335,19 @@ export function readProjectionAssumptions(input: unknown, fn: string, need: Need
     retentionPath = ["retentionRate", "rates"];
     const rates = readNumberArray(own(rRaw, "rates"), fn, ["retentionRate", "rates"], (v, p) => assertProbability(v, fn, p));
     if (type === "per-tenure") {
-      retention = { kind: "tenure", rates: Float64Array.from(fitLength(rates, tenures, curveExtension, fn, retentionPath, `tenure 0..${tenures - 1}`)) };
+      retention = {
+        kind: "tenure",
+        rates: Float64Array.from(fitLength(rates, tenures, curveExtension, fn, retentionPath, `tenure 0..${tenures - 1}`)),
+      };
     } else {
-      retention = { kind: "period", rates: Float64Array.from(fitLength(rates, periods, curveExtension, fn, retentionPath, `period 1..${periods}`)) };
+      retention = {
+        kind: "period",
+        rates: Float64Array.from(fitLength(rates, periods, curveExtension, fn, retentionPath, `period 1..${periods}`)),
+      };
     }
   } else {
-    if (rRaw === undefined) throw metricsError(fn, "invalid_type", ["retentionRate"], "a retention rate (a fraction in [0, 1], e.g. 0.85)", rRaw);
+    if (rRaw === undefined)
+      throw metricsError(fn, "invalid_type", ["retentionRate"], "a retention rate (a fraction in [0, 1], e.g. 0.85)", rRaw);
     const r = untag(rRaw, units, ["retentionRate"], "retention");
     retentionPath = r.path;
     retention = { kind: "constant", rate: assertProbability(r.value, fn, r.path) };
@@ -323,13 +365,17 @@ export function readProjectionAssumptions(input: unknown, fn: string, need: Need
   let newCustomers: NewCustomers;
   if (nRaw === undefined) newCustomers = { kind: "schedule", counts: new Float64Array(periods) };
   else if (isPlainObject(nRaw) && own(nRaw, "type") !== undefined) {
-    const type = assertOneOf(own(nRaw, "type"), ["growing", "referral", "per-period"] as const, fn, ["newCustomersPerPeriod", "type"]);
+    const type = assertOneOf(own(nRaw, "type"), ["growing", "referral", "per-period"] as const, fn, [
+      "newCustomersPerPeriod",
+      "type",
+    ]);
     units.tag(own(nRaw, "unit"), ["newCustomersPerPeriod", "unit"], "amount");
     const p = ["newCustomersPerPeriod"];
     if (type === "growing") {
       const initial = assertNonNegative(own(nRaw, "initial"), fn, [...p, "initial"]);
       const g = assertFinite(own(nRaw, "growthRate"), fn, [...p, "growthRate"]);
-      if (g <= -1) throw metricsError(fn, "out_of_range", [...p, "growthRate"], "a growth rate greater than -1 (a fraction per period)", g);
+      if (g <= -1)
+        throw metricsError(fn, "out_of_range", [...p, "growthRate"], "a growth rate greater than -1 (a fraction per period)", g);
       const counts = new Float64Array(periods);
       let c = initial;
       for (let t = 0; t < periods; t++) {
@@ -337,7 +383,13 @@ export function readProjectionAssumptions(input: unknown, fn: string, need: Need
         c *= 1 + g;
       }
       if (!counts.every(Number.isFinite)) {
-        throw metricsError(fn, "out_of_range", [...p, "growthRate"], "a growth rate that keeps the number of new customers finite over the horizon", g);
+        throw metricsError(
+          fn,
+          "out_of_range",
+          [...p, "growthRate"],
+          "a growth rate that keeps the number of new customers finite over the horizon",
+          g,
+        );
       }
       newCustomers = { kind: "schedule", counts };
     } else if (type === "referral") {
@@ -352,7 +404,10 @@ export function readProjectionAssumptions(input: unknown, fn: string, need: Need
       newCustomers = { kind: "referral", rate, base, referredCost };
     } else {
       const counts = readNumberArray(own(nRaw, "counts"), fn, [...p, "counts"], (v, q) => assertNonNegative(v, fn, q));
-      newCustomers = { kind: "schedule", counts: Float64Array.from(fitLength(counts, periods, curveExtension, fn, [...p, "counts"], `period 1..${periods}`)) };
+      newCustomers = {
+        kind: "schedule",
+        counts: Float64Array.from(fitLength(counts, periods, curveExtension, fn, [...p, "counts"], `period 1..${periods}`)),
+      };
     }
   } else {
     const n = untag(nRaw, units, ["newCustomersPerPeriod"], "amount");
@@ -362,15 +417,23 @@ export function readProjectionAssumptions(input: unknown, fn: string, need: Need
 
   // profit per customer
   const pRaw = own(a, "profitPerCustomer");
-  if (!isPlainObject(pRaw)) throw metricsError(fn, "invalid_type", ["profitPerCustomer"], "an object with at least a base profit ({ base: \"40\" })", pRaw);
+  if (!isPlainObject(pRaw))
+    throw metricsError(fn, "invalid_type", ["profitPerCustomer"], 'an object with at least a base profit ({ base: "40" })', pRaw);
   units.tag(own(pRaw, "unit"), ["profitPerCustomer", "unit"], "amount");
   if (own(pRaw, "base") === undefined) {
-    throw metricsError(fn, "invalid_type", ["profitPerCustomer", "base"], "a money amount, { curve: [...] } or { increment }", undefined);
+    throw metricsError(
+      fn,
+      "invalid_type",
+      ["profitPerCustomer", "base"],
+      "a money amount, { curve: [...] } or { increment }",
+      undefined,
+    );
   }
   const components = {} as Record<ComponentName, TenureCurve>;
   for (const name of COMPONENT_NAMES) {
     const c = own(pRaw, name);
-    components[name] = c === undefined ? zeroCurve(tenures) : readComponent(c, fn, ["profitPerCustomer", name], tenures, curveExtension);
+    components[name] =
+      c === undefined ? zeroCurve(tenures) : readComponent(c, fn, ["profitPerCustomer", name], tenures, curveExtension);
   }
   const revRaw = own(a, "revenuePerCustomer");
   const revenue = revRaw === undefined ? null : readComponent(revRaw, fn, ["revenuePerCustomer"], tenures, curveExtension);
@@ -411,7 +474,13 @@ export function retentionAt(r: Retention, t: number, k: number): number {
  * addition of the rates' shortest strings). Rates leaving [0, 1] are an
  * `out_of_range` error at `deltaPath`, or are capped when `clamp` is set.
  */
-export function shiftRetention(n: Normalized, delta: number, clamp: boolean, fn: string, deltaPath: readonly PathSegment[]): Normalized {
+export function shiftRetention(
+  n: Normalized,
+  delta: number,
+  clamp: boolean,
+  fn: string,
+  deltaPath: readonly PathSegment[],
+): Normalized {
   if (delta === 0) return n;
   const d = new _MoneyDecimal(delta);
   const shift = (r: number, where: string): number => {

@@ -28,17 +28,18 @@ export function buildProjectionResult(n: Normalized): ProjectionResult {
   };
 }
 
-
 /** Builds the public tenure-profile result from normalized assumptions. */
 export function buildTenureResult(n: Normalized): TenureProfitResult {
   const { rows, totals } = runCohort(n);
   const series: ProjectionPlotPoint[] = [];
-  if (!totals.acquisitionCost.isZero()) series.push({ x: 0, y: -toFloat(totals.acquisitionCost, n.fn, "the plot series"), series: "acquisition cost" });
+  if (!totals.acquisitionCost.isZero())
+    series.push({ x: 0, y: -toFloat(totals.acquisitionCost, n.fn, "the plot series"), series: "acquisition cost" });
   for (const name of COMPONENT_NAMES) {
     if (n.components[name].zero) continue;
     for (const r of rows) series.push({ x: r.tenure + 1, y: toFloat(r.components[name], n.fn, "the plot series"), series: name });
   }
-  for (const r of rows) series.push({ x: r.tenure + 1, y: toFloat(r.expectedProfit, n.fn, "the plot series"), series: "expected profit" });
+  for (const r of rows)
+    series.push({ x: r.tenure + 1, y: toFloat(r.expectedProfit, n.fn, "the plot series"), series: "expected profit" });
   for (const r of rows) series.push({ x: r.tenure + 1, y: r.survival, series: "survival" });
   return { tenures: rows, totals, periodUnit: n.periodUnit, timing: n.timing, series };
 }

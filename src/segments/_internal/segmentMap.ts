@@ -10,9 +10,11 @@ export function validateRfmSegmentMap(input: unknown, fn: string, path: readonly
   if (input.length === 0) throw metricsError(fn, "empty_sample", path, "a non-empty array of segment rules", input);
   input.forEach((rule: unknown, i) => {
     const p = [...path, i];
-    if (rule === null || typeof rule !== "object" || Array.isArray(rule)) throw metricsError(fn, "invalid_type", p, "a segment rule object", rule);
+    if (rule === null || typeof rule !== "object" || Array.isArray(rule))
+      throw metricsError(fn, "invalid_type", p, "a segment rule object", rule);
     for (const key of Object.keys(rule)) {
-      if (isUnsafeKey(key)) throw metricsError(fn, "unsafe_key", [...p, key], "a key other than __proto__, constructor or prototype", key);
+      if (isUnsafeKey(key))
+        throw metricsError(fn, "unsafe_key", [...p, key], "a key other than __proto__, constructor or prototype", key);
       if (!KEYS.includes(key)) throw metricsError(fn, "invalid_input", [...p, key], "one of segment, r, f, m, fm", key);
     }
     const r = rule as Record<string, unknown>;
@@ -22,12 +24,14 @@ export function validateRfmSegmentMap(input: unknown, fn: string, path: readonly
     for (const key of ["r", "f", "m", "fm"]) {
       const range = r[key];
       if (range === undefined) continue;
-      if (!Array.isArray(range) || range.length !== 2) throw metricsError(fn, "invalid_type", [...p, key], "a range [min, max]", range);
+      if (!Array.isArray(range) || range.length !== 2)
+        throw metricsError(fn, "invalid_type", [...p, key], "a range [min, max]", range);
       range.forEach((x: unknown, j) => {
         if (typeof x !== "number") throw metricsError(fn, "invalid_type", [...p, key, j], "a finite number", x);
         if (!Number.isFinite(x)) throw metricsError(fn, "not_finite", [...p, key, j], "a finite number", x);
       });
-      if ((range[1] as number) < (range[0] as number)) throw metricsError(fn, "out_of_range", [...p, key, 1], `a number >= min (${range[0]})`, range[1]);
+      if ((range[1] as number) < (range[0] as number))
+        throw metricsError(fn, "out_of_range", [...p, key, 1], `a number >= min (${range[0]})`, range[1]);
     }
   });
   return input as RfmSegmentMap;

@@ -47,7 +47,8 @@ export function checkChecklist(def: ChecklistDefinition, fn: string, base: reado
       if (typeof rawItem !== "object" || rawItem === null) throw metricsError(fn, "invalid_type", ip, "an item object", rawItem);
       const it = rawItem as Record<string, unknown>;
       const iid = assertSafeKey(it["id"], fn, [...ip, "id"]);
-      if (items.has(iid)) throw metricsError(fn, "duplicate_id", [...ip, "id"], "an item id not used before (ids are unique across sections)", iid);
+      if (items.has(iid))
+        throw metricsError(fn, "duplicate_id", [...ip, "id"], "an item id not used before (ids are unique across sections)", iid);
       const text = it["text"] === undefined ? "" : it["text"];
       if (typeof text !== "string") throw metricsError(fn, "invalid_type", [...ip, "text"], "a string", text);
       let weight = 1;
@@ -65,10 +66,12 @@ export function checkChecklist(def: ChecklistDefinition, fn: string, base: reado
     });
     return { id: sid, title: title as string | null, items: infos };
   });
-  if (!(totalWeight > 0)) throw metricsError(fn, "out_of_range", [...base, "sections"], "items whose weights are not all zero", totalWeight);
+  if (!(totalWeight > 0))
+    throw metricsError(fn, "out_of_range", [...base, "sections"], "items whose weights are not all zero", totalWeight);
   const threshold = def.threshold === undefined ? 0.5 : assertInRange(def.threshold, 0, 1, fn, [...base, "threshold"]);
   const rule = def.rule === undefined ? "above" : def.rule;
-  if (rule !== "above" && rule !== "at-least") throw metricsError(fn, "invalid_option", [...base, "rule"], '"above" or "at-least"', rule);
+  if (rule !== "above" && rule !== "at-least")
+    throw metricsError(fn, "invalid_option", [...base, "rule"], '"above" or "at-least"', rule);
   let recommendation: CheckedChecklist["recommendation"] = null;
   if (def.recommendation !== undefined) {
     const r = def.recommendation as unknown as Record<string, unknown> | null;

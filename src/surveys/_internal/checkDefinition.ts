@@ -43,7 +43,8 @@ function bool(v: unknown, fn: string, path: readonly PathSegment[]): boolean {
 }
 
 function intOnScale(v: unknown, s: Scale, fn: string, path: readonly PathSegment[]): number {
-  if (typeof v !== "number" || !Number.isInteger(v)) throw metricsError(fn, typeof v !== "number" ? "invalid_type" : "not_integer", path, "an integer", v);
+  if (typeof v !== "number" || !Number.isInteger(v))
+    throw metricsError(fn, typeof v !== "number" ? "invalid_type" : "not_integer", path, "an integer", v);
   if (v < s.min || v > s.max) throw metricsError(fn, "out_of_range", path, `a point of the scale ${s.min}..${s.max}`, v);
   return v;
 }
@@ -75,8 +76,10 @@ export function checkDefinition(def: SurveyDefinition, fn: string, base: readonl
     const reverse = bool(sc["reverse"], fn, [...p, "scale", "reverse"]);
     const required = bool(q["required"], fn, [...p, "required"]);
     const k = defaultBoxSize(scale);
-    const topBoxMin = sc["topBox"] === undefined ? scale.max - (k - 1) : intOnScale(sc["topBox"], scale, fn, [...p, "scale", "topBox"]);
-    const bottomBoxMax = sc["bottomBox"] === undefined ? scale.min + (k - 1) : intOnScale(sc["bottomBox"], scale, fn, [...p, "scale", "bottomBox"]);
+    const topBoxMin =
+      sc["topBox"] === undefined ? scale.max - (k - 1) : intOnScale(sc["topBox"], scale, fn, [...p, "scale", "topBox"]);
+    const bottomBoxMax =
+      sc["bottomBox"] === undefined ? scale.min + (k - 1) : intOnScale(sc["bottomBox"], scale, fn, [...p, "scale", "bottomBox"]);
     if (!(topBoxMin > bottomBoxMax)) {
       throw metricsError(fn, "out_of_range", [...p, "scale", "topBox"], `above bottomBox (${bottomBoxMax})`, topBoxMin);
     }
@@ -85,11 +88,28 @@ export function checkDefinition(def: SurveyDefinition, fn: string, base: readonl
       const l = sc["labels"];
       const points = scale.max - scale.min + 1;
       if (!Array.isArray(l) || l.length !== points || !l.every((x) => typeof x === "string")) {
-        throw metricsError(fn, "invalid_input", [...p, "scale", "labels"], `an array of ${points} strings (one per point, from min to max)`, l);
+        throw metricsError(
+          fn,
+          "invalid_input",
+          [...p, "scale", "labels"],
+          `an array of ${points} strings (one per point, from min to max)`,
+          l,
+        );
       }
       labels = [...(l as string[])];
     }
-    const info: QuestionInfo = { id: qid, text, position, scale, reverse, flip: (scale.best === "min") !== reverse, required, topBoxMin, bottomBoxMax, labels };
+    const info: QuestionInfo = {
+      id: qid,
+      text,
+      position,
+      scale,
+      reverse,
+      flip: (scale.best === "min") !== reverse,
+      required,
+      topBoxMin,
+      bottomBoxMax,
+      labels,
+    };
     byId.set(qid, info);
     questions.push(info);
   });
@@ -116,15 +136,23 @@ export function checkDefinition(def: SurveyDefinition, fn: string, base: readonl
       if (refs.length === 0) throw metricsError(fn, "empty_sample", [...p, "questions"], "at least one question id", refs);
       const weights = ix["weights"];
       if (weights !== undefined && (!Array.isArray(weights) || weights.length !== refs.length)) {
-        throw metricsError(fn, "length_mismatch", [...p, "weights"], `an array of ${refs.length} weights (one per question)`, weights);
+        throw metricsError(
+          fn,
+          "length_mismatch",
+          [...p, "weights"],
+          `an array of ${refs.length} weights (one per question)`,
+          weights,
+        );
       }
       const used = new Set<string>();
       let total = 0;
       const items = refs.map((r: unknown, m) => {
         const qid = assertSafeKey(r, fn, [...p, "questions", m]);
         const q = byId.get(qid);
-        if (q === undefined) throw metricsError(fn, "unknown_reference", [...p, "questions", m], "the id of a question of this survey", qid);
-        if (used.has(qid)) throw metricsError(fn, "duplicate_id", [...p, "questions", m], "a question listed once per index", qid);
+        if (q === undefined)
+          throw metricsError(fn, "unknown_reference", [...p, "questions", m], "the id of a question of this survey", qid);
+        if (used.has(qid))
+          throw metricsError(fn, "duplicate_id", [...p, "questions", m], "a question listed once per index", qid);
         used.add(qid);
         let w = 1;
         if (Array.isArray(weights)) {

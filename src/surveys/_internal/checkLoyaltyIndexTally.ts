@@ -27,17 +27,20 @@ export function checkLoyaltyIndexTally(input: unknown, fn: string, path: readonl
     s = readLoyaltyIndexSettings(opts, fn);
   } catch (e) {
     const err = e as { path?: readonly PathSegment[] };
-    if (Array.isArray(err.path) && err.path[0] === "options") (err as { path: readonly PathSegment[] }).path = [...path, ...err.path.slice(1)];
+    if (Array.isArray(err.path) && err.path[0] === "options")
+      (err as { path: readonly PathSegment[] }).path = [...path, ...err.path.slice(1)];
     throw e;
   }
   const n = int(t["n"], fn, [...path, "n"]);
   const points = s.scale.max - s.scale.min + 1;
   const q = t["questions"] as Record<string, unknown> | null | undefined;
-  if (typeof q !== "object" || q === null) throw metricsError(fn, "invalid_type", [...path, "questions"], "per-question counts", q);
+  if (typeof q !== "object" || q === null)
+    throw metricsError(fn, "invalid_type", [...path, "questions"], "per-question counts", q);
   const questions = { recommend: [] as number[], repurchase: [] as number[], tryOther: [] as number[] };
   for (const key of ["recommend", "repurchase", "tryOther"] as const) {
     const arr = q[key];
-    if (!Array.isArray(arr) || arr.length !== points) throw metricsError(fn, "invalid_input", [...path, "questions", key], `${points} counts`, arr);
+    if (!Array.isArray(arr) || arr.length !== points)
+      throw metricsError(fn, "invalid_input", [...path, "questions", key], `${points} counts`, arr);
     let total = 0;
     questions[key] = arr.map((v, k) => {
       const c = int(v, fn, [...path, "questions", key, k]);
@@ -52,10 +55,12 @@ export function checkLoyaltyIndexTally(input: unknown, fn: string, path: readonl
   const sumNet = net ? int(t["sumNet"], fn, [...path, "sumNet"], true) : null;
   const sumSquaredNet = net ? int(t["sumSquaredNet"], fn, [...path, "sumSquaredNet"]) : null;
   const lv = t["levels"] as Record<string, unknown> | null | undefined;
-  if (typeof lv !== "object" || lv === null) throw metricsError(fn, "invalid_type", [...path, "levels"], "{ high, medium, low }", lv);
+  if (typeof lv !== "object" || lv === null)
+    throw metricsError(fn, "invalid_type", [...path, "levels"], "{ high, medium, low }", lv);
   const levels = { high: 0, medium: 0, low: 0 };
   for (const k of ["high", "medium", "low"] as LoyaltyLevel[]) levels[k] = int(lv[k], fn, [...path, "levels", k]);
-  if (levels.high + levels.medium + levels.low !== n) throw metricsError(fn, "invalid_input", [...path, "levels"], `counts summing to n (${n})`, lv);
+  if (levels.high + levels.medium + levels.low !== n)
+    throw metricsError(fn, "invalid_input", [...path, "levels"], `counts summing to n (${n})`, lv);
   const excluded = emptyRatingExclusions();
   const ex = t["excluded"] as { byReason?: Record<string, unknown> } | undefined;
   if (ex !== undefined) {
@@ -66,5 +71,17 @@ export function checkLoyaltyIndexTally(input: unknown, fn: string, path: readonl
       excluded.count += c;
     }
   }
-  return { scale: s.scale, netCutoffs: s.netCutoffs, levelThresholds: s.levelThresholds, n, questions, sumTotals, sumSquaredTotals, sumNet, sumSquaredNet, levels, excluded };
+  return {
+    scale: s.scale,
+    netCutoffs: s.netCutoffs,
+    levelThresholds: s.levelThresholds,
+    n,
+    questions,
+    sumTotals,
+    sumSquaredTotals,
+    sumNet,
+    sumSquaredNet,
+    levels,
+    excluded,
+  };
 }

@@ -7,7 +7,8 @@ const REASONS: readonly RatingExclusionReason[] = ["missing", "invalid_type", "n
 function count(v: unknown, fn: string, path: readonly PathSegment[]): number {
   if (typeof v !== "number") throw metricsError(fn, "invalid_type", path, "a whole-number count", v);
   if (!Number.isFinite(v)) throw metricsError(fn, "not_finite", path, "a whole-number count", v);
-  if (!Number.isInteger(v) || v < 0) throw metricsError(fn, v < 0 ? "out_of_range" : "not_integer", path, "a whole-number count >= 0", v);
+  if (!Number.isInteger(v) || v < 0)
+    throw metricsError(fn, v < 0 ? "out_of_range" : "not_integer", path, "a whole-number count >= 0", v);
   return v;
 }
 
@@ -37,7 +38,8 @@ export function checkRatingTally(input: unknown, fn: string, path: readonly Path
   const excluded = emptyRatingExclusions();
   if (t.excluded !== undefined) {
     const by = (t.excluded as { byReason?: unknown } | null)?.byReason;
-    if (typeof by !== "object" || by === null) throw metricsError(fn, "invalid_type", [...path, "excluded", "byReason"], "counts per reason", by);
+    if (typeof by !== "object" || by === null)
+      throw metricsError(fn, "invalid_type", [...path, "excluded", "byReason"], "counts per reason", by);
     for (const r of REASONS) {
       const v = (by as Partial<Record<RatingExclusionReason, unknown>>)[r];
       const x = v === undefined ? 0 : count(v, fn, [...path, "excluded", "byReason", r]);

@@ -51,15 +51,25 @@ export function ratingMetric(
     else {
       scale = readScale(options.scale, fn, ["options", "scale"]);
       if (scale.min !== tally.min || scale.max !== tally.max) {
-        throw metricsError(fn, "unit_mismatch", ["options", "scale"], `the tally's scale ${tally.min}..${tally.max}`, `${scale.min}..${scale.max}`);
+        throw metricsError(
+          fn,
+          "unit_mismatch",
+          ["options", "scale"],
+          `the tally's scale ${tally.min}..${tally.max}`,
+          `${scale.min}..${scale.max}`,
+        );
       }
     }
   } else {
     scale = readScale(options.scale ?? defaultScale, fn, ["options", "scale"]);
-    const onInvalid = options.onInvalid === undefined ? "throw" : assertOneOf(options.onInvalid, ["throw", "skip"] as const, fn, ["options", "onInvalid"]);
+    const onInvalid =
+      options.onInvalid === undefined
+        ? "throw"
+        : assertOneOf(options.onInvalid, ["throw", "skip"] as const, fn, ["options", "onInvalid"]);
     tally = ratingTally(input, { scale: { min: scale.min, max: scale.max }, onInvalid });
   }
-  const threshold = thresholdOption === undefined ? defaultThreshold(scale) : readPoint(thresholdOption, scale, fn, ["options", thresholdName]);
+  const threshold =
+    thresholdOption === undefined ? defaultThreshold(scale) : readPoint(thresholdOption, scale, fn, ["options", thresholdName]);
   if (tally.n === 0) throw metricsError(fn, "empty_sample", [], "at least one valid rating", tally.n);
   let sum = 0;
   let sumSq = 0;
@@ -75,7 +85,22 @@ export function ratingMetric(
   const { mean, sd } = meanSd(n, sum, sumSq) as { mean: number; sd: number | null };
   const share = hits / n;
   const value = shareMethod ? share : mean;
-  const confidenceInterval = shareMethod ? wilsonIntervalOrNull(hits, n, confidence) : tInterval(mean, sd, n, confidence, scale.min, scale.max);
+  const confidenceInterval = shareMethod
+    ? wilsonIntervalOrNull(hits, n, confidence)
+    : tInterval(mean, sd, n, confidence, scale.min, scale.max);
   const standardError = shareMethod ? Math.sqrt((share * (1 - share)) / n) : sd === null ? null : sd / Math.sqrt(n);
-  return { value, n, confidenceInterval, standardError, scale, threshold, hits, share, mean, sd, distribution: tally.counts, excluded: tally.excluded };
+  return {
+    value,
+    n,
+    confidenceInterval,
+    standardError,
+    scale,
+    threshold,
+    hits,
+    share,
+    mean,
+    sd,
+    distribution: tally.counts,
+    excluded: tally.excluded,
+  };
 }

@@ -21,15 +21,18 @@ export function readScale(input: unknown, fn: string, path: readonly PathSegment
     }
     return { min: 1, max: input, best: "max" };
   }
-  if (typeof input !== "object" || input === null) throw metricsError(fn, "invalid_type", path, "a number of points or { min, max, best? }", input);
+  if (typeof input !== "object" || input === null)
+    throw metricsError(fn, "invalid_type", path, "a number of points or { min, max, best? }", input);
   const s = input as { min?: unknown; max?: unknown; best?: unknown };
   const min = checkInt(s.min, fn, [...path, "min"]);
   const max = checkInt(s.max, fn, [...path, "max"]);
   if (!(max > min)) throw metricsError(fn, "out_of_range", [...path, "max"], `greater than min (${min})`, max);
-  if (max - min + 1 > MAX_POINTS) throw metricsError(fn, "out_of_range", [...path, "max"], `at most ${MAX_POINTS} scale points`, max);
+  if (max - min + 1 > MAX_POINTS)
+    throw metricsError(fn, "out_of_range", [...path, "max"], `at most ${MAX_POINTS} scale points`, max);
   let best: "max" | "min" = "max";
   if (s.best !== undefined) {
-    if (s.best !== "max" && s.best !== "min") throw metricsError(fn, "invalid_option", [...path, "best"], '"max" or "min"', s.best);
+    if (s.best !== "max" && s.best !== "min")
+      throw metricsError(fn, "invalid_option", [...path, "best"], '"max" or "min"', s.best);
     best = s.best;
   }
   return { min, max, best };
@@ -45,7 +48,8 @@ function checkInt(v: unknown, fn: string, path: readonly PathSegment[]): number 
 /** An integer threshold on a scale (inclusive). */
 export function readPoint(v: unknown, scale: Scale, fn: string, path: readonly PathSegment[]): number {
   const x = checkInt(v, fn, path);
-  if (x < scale.min || x > scale.max) throw metricsError(fn, "out_of_range", path, `a point of the scale ${scale.min}..${scale.max}`, v);
+  if (x < scale.min || x > scale.max)
+    throw metricsError(fn, "out_of_range", path, `a point of the scale ${scale.min}..${scale.max}`, v);
   return x;
 }
 

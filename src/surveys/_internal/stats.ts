@@ -6,7 +6,8 @@ import { studentTQuantile, wilsonInterval } from "../../math/index.js";
 export function checkConfidence(confidence: unknown, fn: string, path: readonly PathSegment[]): number {
   const v = assertInRange(confidence, 0, 1, fn, path, { minExclusive: true, maxExclusive: true });
   // So close to 1 that 1 − (1 − c)/2 rounds to 1: the critical value z is infinite.
-  if (!(1 - (1 - v) / 2 < 1)) throw metricsError(fn, "out_of_range", path, "a confidence level whose critical value z is finite", confidence);
+  if (!(1 - (1 - v) / 2 < 1))
+    throw metricsError(fn, "out_of_range", path, "a confidence level whose critical value z is finite", confidence);
   return v;
 }
 

@@ -24,7 +24,9 @@ export function compute(): PageResults {
 
   // Kaplan–Meier on a seeded sBG cohort with censoring.
   const cohort = simulateSbgCohort({ alpha: 0.8, beta: 2.5 }, { size: 400, periods: 12, seed: 5 });
-  const records = cohort.lifetimes.map((t, i) => (t <= 12 - (i % 6) ? { duration: t, churned: true } : { duration: 12 - (i % 6), churned: false }));
+  const records = cohort.lifetimes.map((t, i) =>
+    t <= 12 - (i % 6) ? { duration: t, churned: true } : { duration: 12 - (i % 6), churned: false },
+  );
   const km = kaplanMeier(records);
 
   // BG/NBD: simulate, summarize, fit.

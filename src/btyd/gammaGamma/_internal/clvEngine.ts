@@ -41,7 +41,12 @@ function reroot<T>(f: () => T, from: string, prefix: readonly PathSegment[], fn:
   } catch (e) {
     if (isMetricsError(e) && e.path[0] === from) {
       const path = [...prefix, ...e.path.slice(1)];
-      throw new MetricsError({ code: e.code, path, message: e.message.replace(/^\w+: \S+/, `${fn}: ${path.join(".")}`), cause: e });
+      throw new MetricsError({
+        code: e.code,
+        path,
+        message: e.message.replace(/^\w+: \S+/, `${fn}: ${path.join(".")}`),
+        cause: e,
+      });
     }
     throw e;
   }
@@ -49,12 +54,19 @@ function reroot<T>(f: () => T, from: string, prefix: readonly PathSegment[], fn:
 
 /** Validates the shared inputs (models, horizon, rate, method). */
 export function readSettings(input: unknown, fn: string): ClvSettings {
-  if (input === null || typeof input !== "object" || Array.isArray(input)) throw metricsError(fn, "invalid_type", [], "an input object", input);
+  if (input === null || typeof input !== "object" || Array.isArray(input))
+    throw metricsError(fn, "invalid_type", [], "an input object", input);
   const o = input as Record<string, unknown>;
   const model = reroot(() => checkModel(o["purchaseModel"], fn), "model", ["purchaseModel"], fn);
   const spend = readGammaGammaParams(o["spendModel"], fn, ["spendModel"]);
   if (!(spend.q > 1)) {
-    throw metricsError(fn, "undefined_result", ["spendModel", "params", "q"], "> 1 for a finite mean spend (refit with qConstraint: true)", spend.q);
+    throw metricsError(
+      fn,
+      "undefined_result",
+      ["spendModel", "params", "q"],
+      "> 1 for a finite mean spend (refit with qConstraint: true)",
+      spend.q,
+    );
   }
   const periods = o["periods"];
   if (typeof periods !== "number") throw metricsError(fn, "invalid_type", ["periods"], "an integer from 1 to 10000", periods);
@@ -62,13 +74,23 @@ export function readSettings(input: unknown, fn: string): ClvSettings {
   if (!Number.isInteger(periods)) throw metricsError(fn, "not_integer", ["periods"], "an integer from 1 to 10000", periods);
   if (periods < 1 || periods > 10_000) throw metricsError(fn, "out_of_range", ["periods"], "an integer from 1 to 10000", periods);
   const periodLength = reroot(() => checkHorizon(o["periodLength"], model, fn), "t", ["periodLength"], fn);
-  if (!(periodLength > 0)) throw metricsError(fn, "out_of_range", ["periodLength"], "a period length > 0 in the purchase model's time unit", periodLength);
+  if (!(periodLength > 0))
+    throw metricsError(
+      fn,
+      "out_of_range",
+      ["periodLength"],
+      "a period length > 0 in the purchase model's time unit",
+      periodLength,
+    );
   const d = o["discountRate"];
-  if (typeof d !== "number") throw metricsError(fn, "invalid_type", ["discountRate"], "a discount rate per period >= 0 (a fraction)", d);
-  if (!Number.isFinite(d)) throw metricsError(fn, "not_finite", ["discountRate"], "a discount rate per period >= 0 (a fraction)", d);
+  if (typeof d !== "number")
+    throw metricsError(fn, "invalid_type", ["discountRate"], "a discount rate per period >= 0 (a fraction)", d);
+  if (!Number.isFinite(d))
+    throw metricsError(fn, "not_finite", ["discountRate"], "a discount rate per period >= 0 (a fraction)", d);
   if (d < 0) throw metricsError(fn, "out_of_range", ["discountRate"], "a discount rate per period >= 0 (a fraction)", d);
   const method = o["method"] ?? "grouped";
-  if (method !== "grouped" && method !== "per-customer") throw metricsError(fn, "invalid_option", ["method"], 'one of "grouped", "per-customer"', method);
+  if (method !== "grouped" && method !== "per-customer")
+    throw metricsError(fn, "invalid_option", ["method"], 'one of "grouped", "per-customer"', method);
   return { model, spend, periods, periodLength, discountRate: d === 0 ? 0 : d, method };
 }
 
@@ -94,9 +116,20 @@ export function readClvCustomers(customers: unknown, model: BtydModelSpec, fn: s
     const seen = needIds ? new Set<string | number>() : null;
     for (let i = 0; i < n; i++) {
       const r = rows[i] as Record<string, unknown> | null;
-      if (r === null || typeof r !== "object") throw metricsError(fn, "invalid_type", ["customers", i], "a customer { customerId, frequency, recency, T, monetaryValue }", r);
+      if (r === null || typeof r !== "object")
+        throw metricsError(
+          fn,
+          "invalid_type",
+          ["customers", i],
+          "a customer { customerId, frequency, recency, T, monetaryValue }",
+          r,
+        );
       const thirdKey = discrete && r["n"] === undefined ? "T" : third;
-      const c = checkCustomerValues(r["frequency"], r["recency"], r[thirdKey], discrete, fn, (f) => ["customers", i, f === "n" ? thirdKey : f]);
+      const c = checkCustomerValues(r["frequency"], r["recency"], r[thirdKey], discrete, fn, (f) => [
+        "customers",
+        i,
+        f === "n" ? thirdKey : f,
+      ]);
       x[i] = c.x;
       tx[i] = c.tx;
       T[i] = c.T;
@@ -106,7 +139,8 @@ export function readClvCustomers(customers: unknown, model: BtydModelSpec, fn: s
       if (ids && seen) {
         const id = r["customerId"];
         if (typeof id === "number") {
-          if (!Number.isFinite(id)) throw metricsError(fn, "not_finite", ["customers", i, "customerId"], "a string or finite number id", id);
+          if (!Number.isFinite(id))
+            throw metricsError(fn, "not_finite", ["customers", i, "customerId"], "a string or finite number id", id);
         } else if (typeof id !== "string" || id.length === 0) {
           throw metricsError(fn, "invalid_type", ["customers", i, "customerId"], "a non-empty string or a number", id);
         }
@@ -121,13 +155,15 @@ export function readClvCustomers(customers: unknown, model: BtydModelSpec, fn: s
     const cols = customers as Record<string, unknown>;
     const thirdName = discrete && isArrayLike(cols["n"]) ? third : "T";
     const names = ["frequency", "recency", thirdName, "monetaryValue"];
-    for (const name of names) if (!isArrayLike(cols[name])) throw metricsError(fn, "invalid_type", ["customers", name], "an array", cols[name]);
+    for (const name of names)
+      if (!isArrayLike(cols[name])) throw metricsError(fn, "invalid_type", ["customers", name], "an array", cols[name]);
     const fx = cols["frequency"] as ArrayLike<unknown>;
     const n = fx.length;
     if (n === 0) throw metricsError(fn, "empty_sample", ["customers", "frequency"], "a non-empty array", fx);
     for (const name of names.slice(1)) {
       const c = cols[name] as ArrayLike<unknown>;
-      if (c.length !== n) throw metricsError(fn, "length_mismatch", ["customers", name], `of length ${n} (like frequency)`, c.length);
+      if (c.length !== n)
+        throw metricsError(fn, "length_mismatch", ["customers", name], `of length ${n} (like frequency)`, c.length);
     }
     const fr = cols["recency"] as ArrayLike<unknown>;
     const fT = cols[thirdName] as ArrayLike<unknown>;
@@ -268,7 +304,13 @@ export function computeClv(s: ClvSettings, d: ClvData, out: ClvOutputs, fn: stri
     const spend = (p * (v + x * (d.m[i] as number))) / (p * x + q - 1);
     const clv = spend * value;
     if (!Number.isFinite(clv)) {
-      throw metricsError(fn, "undefined_result", d.ids ? ["customers", i] : ["customers", "frequency", i], "a history for which the expected purchases are finite", x);
+      throw metricsError(
+        fn,
+        "undefined_result",
+        d.ids ? ["customers", i] : ["customers", "frequency", i],
+        "a history for which the expected purchases are finite",
+        x,
+      );
     }
     out.value[i] = clv > 0 ? clv : 0;
     if (out.purchases) out.purchases[i] = purchases > 0 ? purchases : 0;

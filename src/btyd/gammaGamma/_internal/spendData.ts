@@ -43,7 +43,8 @@ export function readSpendData(input: unknown, fn: string, onNonPositive: "throw"
     len = rows.length;
     for (let i = 0; i < len; i++) {
       const r = rows[i];
-      if (r === null || typeof r !== "object") throw metricsError(fn, "invalid_type", [i], "a row { frequency, monetaryValue, weight? }", r);
+      if (r === null || typeof r !== "object")
+        throw metricsError(fn, "invalid_type", [i], "a row { frequency, monetaryValue, weight? }", r);
     }
     get = (i, field) => (rows[i] as Record<string, unknown>)[field];
     path = (i, field) => [i, field];
@@ -67,7 +68,13 @@ export function readSpendData(input: unknown, fn: string, onNonPositive: "throw"
     path = (i, field) => [field, i];
     if (len === 0) throw metricsError(fn, "empty_sample", ["frequency"], "a non-empty set of rows", len);
   } else {
-    throw metricsError(fn, "invalid_type", ["rows"], "an array of rows { frequency, monetaryValue } or an object of columns", input);
+    throw metricsError(
+      fn,
+      "invalid_type",
+      ["rows"],
+      "an array of rows { frequency, monetaryValue } or an object of columns",
+      input,
+    );
   }
 
   const x = new Float64Array(len);
@@ -78,7 +85,8 @@ export function readSpendData(input: unknown, fn: string, onNonPositive: "throw"
   let exNeg = 0;
   for (let i = 0; i < len; i++) {
     const xi = num(get(i, "frequency"), fn, path(i, "frequency"), "an integer number of repeat purchases >= 0");
-    if (!Number.isInteger(xi)) throw metricsError(fn, "not_integer", path(i, "frequency"), "an integer number of repeat purchases >= 0", xi);
+    if (!Number.isInteger(xi))
+      throw metricsError(fn, "not_integer", path(i, "frequency"), "an integer number of repeat purchases >= 0", xi);
     if (xi < 0) throw metricsError(fn, "out_of_range", path(i, "frequency"), "an integer number of repeat purchases >= 0", xi);
     const mi = num(get(i, "monetaryValue"), fn, path(i, "monetaryValue"), "a finite mean purchase value");
     const rawW = get(i, "weight");
@@ -108,7 +116,13 @@ export function readSpendData(input: unknown, fn: string, onNonPositive: "throw"
     kept++;
   }
   if (kept === 0) {
-    throw metricsError(fn, "insufficient_data", [], "data with at least one repeat buyer (frequency > 0) with positive spend and weight", `${len} rows, none usable`);
+    throw metricsError(
+      fn,
+      "insufficient_data",
+      [],
+      "data with at least one repeat buyer (frequency > 0) with positive spend and weight",
+      `${len} rows, none usable`,
+    );
   }
   const xk = x.slice(0, kept);
   const mk = m.slice(0, kept);
