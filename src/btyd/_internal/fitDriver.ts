@@ -14,6 +14,9 @@ import {
 } from "../../math/index.js";
 import type { BtydFitCommon, BtydFitDiagnostics, BtydFitOptions } from "../modelTypes.js";
 
+/** The options every BTYD fitter accepts (Gamma-Gamma adds its own two). */
+export const FIT_OPTION_KEYS = ["initialParams", "maxIterations", "minimizer", "penalizer", "strict", "tolerance"] as const;
+
 export interface FitProblem {
   readonly fn: string;
   readonly names: readonly string[];

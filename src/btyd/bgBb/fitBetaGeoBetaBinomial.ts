@@ -1,5 +1,5 @@
 import { bgBbLogLikelihood } from "../_internal/bgBbKernel.js";
-import { fittedModelFields, runFit } from "../_internal/fitDriver.js";
+import { fittedModelFields, runFit, FIT_OPTION_KEYS } from "../_internal/fitDriver.js";
 import { collapseRows, readDiscreteRows } from "../_internal/rows.js";
 import type {
   BetaGeoBetaBinomialModel,
@@ -56,11 +56,7 @@ export function fitBetaGeoBetaBinomial(
   rows: readonly BtydDiscreteRow[] | BtydDiscreteColumns,
   options?: BtydFitOptions<BetaGeoBetaBinomialParams>,
 ): BetaGeoBetaBinomialModel {
-  assertKnownOptions(
-    options,
-    ["initialParams", "maxIterations", "minimizer", "penalizer", "strict", "tolerance"],
-    "fitBetaGeoBetaBinomial",
-  );
+  assertKnownOptions(options, FIT_OPTION_KEYS, "fitBetaGeoBetaBinomial");
   const fn = "fitBetaGeoBetaBinomial";
   const data = collapseRows(readDiscreteRows(rows, fn));
   const out = runFit(

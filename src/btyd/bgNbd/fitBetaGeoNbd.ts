@@ -1,5 +1,5 @@
 import { betaGeoLogLikelihood, prepareBetaGeo } from "../_internal/betaGeoKernel.js";
-import { fittedModelFields, runFit, timeScale } from "../_internal/fitDriver.js";
+import { fittedModelFields, runFit, timeScale, FIT_OPTION_KEYS } from "../_internal/fitDriver.js";
 import { collapseRows, readContinuousRows } from "../_internal/rows.js";
 import type { BetaGeoNbdModel, BetaGeoParams, BtydFitOptions, BtydSummaryColumns, BtydSummaryRow } from "../modelTypes.js";
 import { assertKnownOptions } from "../../core/guards.js";
@@ -92,10 +92,6 @@ export function fitBetaGeoNbd(
   rows: readonly BtydSummaryRow[] | BtydSummaryColumns,
   options?: BtydFitOptions<BetaGeoParams>,
 ): BetaGeoNbdModel {
-  assertKnownOptions(
-    options,
-    ["initialParams", "maxIterations", "minimizer", "penalizer", "strict", "tolerance"],
-    "fitBetaGeoNbd",
-  );
+  assertKnownOptions(options, FIT_OPTION_KEYS, "fitBetaGeoNbd");
   return { model: "bg-nbd", ...fitBetaGeoFamily("fitBetaGeoNbd", false, rows, options) };
 }

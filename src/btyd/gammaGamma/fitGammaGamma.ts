@@ -6,6 +6,7 @@ import {
   readOptimizerOptions,
   readPenalizer,
   type OptimizerSettings,
+  FIT_OPTION_KEYS,
 } from "../_internal/fitDriver.js";
 import { gammaGammaLogLik, readSpendData, type SpendData } from "./_internal/spendData.js";
 import type { FitGammaGammaOptions, GammaGammaColumns, GammaGammaModel, GammaGammaParams, GammaGammaRow } from "./types.js";
@@ -132,11 +133,7 @@ export function fitGammaGamma(
   rows: readonly GammaGammaRow[] | GammaGammaColumns,
   options?: FitGammaGammaOptions,
 ): GammaGammaModel {
-  assertKnownOptions(
-    options,
-    ["initialParams", "maxIterations", "minimizer", "onNonPositiveSpend", "penalizer", "qConstraint", "strict", "tolerance"],
-    "fitGammaGamma",
-  );
+  assertKnownOptions(options, [...FIT_OPTION_KEYS, "onNonPositiveSpend", "qConstraint"], "fitGammaGamma");
   const opts = resolve(options);
   const d = readSpendData(rows, FN, opts.onNonPositive);
   const s = d.meanM;

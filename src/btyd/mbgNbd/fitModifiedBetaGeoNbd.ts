@@ -1,3 +1,4 @@
+import { FIT_OPTION_KEYS } from "../_internal/fitDriver.js";
 import { fitBetaGeoFamily } from "../bgNbd/fitBetaGeoNbd.js";
 import type {
   BetaGeoParams,
@@ -50,10 +51,6 @@ export function fitModifiedBetaGeoNbd(
   rows: readonly BtydSummaryRow[] | BtydSummaryColumns,
   options?: BtydFitOptions<BetaGeoParams>,
 ): ModifiedBetaGeoNbdModel {
-  assertKnownOptions(
-    options,
-    ["initialParams", "maxIterations", "minimizer", "penalizer", "strict", "tolerance"],
-    "fitModifiedBetaGeoNbd",
-  );
+  assertKnownOptions(options, FIT_OPTION_KEYS, "fitModifiedBetaGeoNbd");
   return { model: "mbg-nbd", ...fitBetaGeoFamily("fitModifiedBetaGeoNbd", true, rows, options) };
 }

@@ -1,4 +1,4 @@
-import { fittedModelFields, runFit, timeScale } from "../_internal/fitDriver.js";
+import { fittedModelFields, runFit, timeScale, FIT_OPTION_KEYS } from "../_internal/fitDriver.js";
 import { paretoLogLikelihood, paretoLogLikelihoodGrad } from "../_internal/paretoKernel.js";
 import { collapseRows, readContinuousRows, type RowData } from "../_internal/rows.js";
 import type { BtydFitOptions, BtydSummaryColumns, BtydSummaryRow, ParetoNbdModel, ParetoNbdParams } from "../modelTypes.js";
@@ -58,11 +58,7 @@ export function fitParetoNbd(
   rows: readonly BtydSummaryRow[] | BtydSummaryColumns,
   options?: BtydFitOptions<ParetoNbdParams>,
 ): ParetoNbdModel {
-  assertKnownOptions(
-    options,
-    ["initialParams", "maxIterations", "minimizer", "penalizer", "strict", "tolerance"],
-    "fitParetoNbd",
-  );
+  assertKnownOptions(options, FIT_OPTION_KEYS, "fitParetoNbd");
   const fn = "fitParetoNbd";
   const data = sortByFrequency(collapseRows(readContinuousRows(rows, fn)));
   const scale = timeScale(data.T);
