@@ -152,21 +152,21 @@ describe("fitBetaGeoNbd", () => {
     expectMetricsError(() => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1, weight: 0 }]), "empty_sample", ["weight"]);
     expectMetricsError(() => fitBetaGeoNbd({ frequency: [1, 2], recency: [0], T: [1, 2] }), "length_mismatch", ["recency"]);
     expectMetricsError(() => fitBetaGeoNbd({ frequency: [1], recency: [0], T: [-0.5] }), "out_of_range", ["T", 0]);
-    expectMetricsError(() => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1 }], { penalizer: -1 }), "invalid_option", [
+    expectMetricsError(() => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1 }], { penalizer: -1 }), "out_of_range", [
       "options",
       "penalizer",
     ]);
-    expectMetricsError(() => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1 }], { maxIterations: 0 }), "invalid_option", [
+    expectMetricsError(() => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1 }], { maxIterations: 0 }), "out_of_range", [
       "options",
       "maxIterations",
     ]);
-    expectMetricsError(() => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1 }], { tolerance: 0 }), "invalid_option", [
+    expectMetricsError(() => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1 }], { tolerance: 0 }), "out_of_range", [
       "options",
       "tolerance",
     ]);
     expectMetricsError(
       () => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1 }], { initialParams: { r: 1, alpha: 0, a: 1, b: 1 } }),
-      "invalid_option",
+      "out_of_range",
       ["options", "initialParams", "alpha"],
     );
   });

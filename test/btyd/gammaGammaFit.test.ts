@@ -185,7 +185,7 @@ describe("fitGammaGamma", () => {
     expectMetricsError(() => fitGammaGamma({ frequency: [1], monetaryValue: [-3] }), "out_of_range", ["monetaryValue", 0]);
     expectMetricsError(() => fitGammaGamma("rows" as never), "invalid_type", ["rows"]);
     const ok = [{ frequency: 2, monetaryValue: 5 }];
-    expectMetricsError(() => fitGammaGamma(ok, { penalizer: -1 }), "invalid_option", ["options", "penalizer"]);
+    expectMetricsError(() => fitGammaGamma(ok, { penalizer: -1 }), "out_of_range", ["options", "penalizer"]);
     expectMetricsError(() => fitGammaGamma(ok, { onNonPositiveSpend: "skip" as never }), "invalid_option", [
       "options",
       "onNonPositiveSpend",
@@ -195,7 +195,7 @@ describe("fitGammaGamma", () => {
       "initialParams",
       "q",
     ]);
-    expectMetricsError(() => fitGammaGamma(ok, { maxIterations: 0 }), "invalid_option", ["options", "maxIterations"]);
+    expectMetricsError(() => fitGammaGamma(ok, { maxIterations: 0 }), "out_of_range", ["options", "maxIterations"]);
   });
 
   it("does not mutate its input and returns JSON-serializable results", () => {

@@ -21,7 +21,7 @@ describe("option convention", () => {
   });
 
   it("puts btyd option errors under options", () => {
-    expectMetricsError(() => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1 }], { penalizer: -1 }), "invalid_option", [
+    expectMetricsError(() => fitBetaGeoNbd([{ frequency: 1, recency: 0, T: 1 }], { penalizer: -1 }), "out_of_range", [
       "options",
       "penalizer",
     ]);

@@ -186,6 +186,6 @@ describe("unknown option keys (issue 12)", () => {
   });
 
   it("puts btyd fit option errors under options", () => {
-    expectMetricsError(() => btyd.fitBetaGeoNbd(btydRows, { penalizer: -1 }), "invalid_option", ["options", "penalizer"]);
+    expectMetricsError(() => btyd.fitBetaGeoNbd(btydRows, { penalizer: -1 }), "out_of_range", ["options", "penalizer"]);
   });
 });

@@ -4,6 +4,7 @@
  * errors from the Hessian, and diagnostics instead of exceptions.
  */
 import { metricsError } from "../../core/errors.js";
+import { assertIntegerInRange, assertNonNegative, assertPositive } from "../../core/guards.js";
 import {
   invertSymmetric,
   minimize,
@@ -13,6 +14,9 @@ import {
   type Minimizer,
 } from "../../math/index.js";
 import type { BtydFitCommon, BtydFitDiagnostics, BtydFitOptions } from "../modelTypes.js";
+
+/** Upper bound on `maxIterations` (a bound on the optimizer loop). */
+const MAX_ITERATIONS = 1_000_000;
 
 /** The options every BTYD fitter accepts (Gamma-Gamma adds its own two). */
 export const FIT_OPTION_KEYS = ["initialParams", "maxIterations", "minimizer", "penalizer", "strict", "tolerance"] as const;
@@ -67,23 +71,17 @@ export interface OptimizerSettings {
 
 /** Reads and checks the L2 `penalizer` option (default 0). */
 export function readPenalizer(fn: string, o: { readonly penalizer?: number | undefined }): number {
-  const penalizer = o.penalizer ?? 0;
-  if (typeof penalizer !== "number" || !Number.isFinite(penalizer) || penalizer < 0) {
-    throw metricsError(fn, "invalid_option", ["options", "penalizer"], "a finite number >= 0", penalizer);
-  }
-  return penalizer;
+  // The one option convention: invalid_type / not_finite / out_of_range for numbers (core guards).
+  return o.penalizer === undefined ? 0 : assertNonNegative(o.penalizer, fn, ["options", "penalizer"]);
 }
 
 /** Reads and checks `maxIterations`, `tolerance`, `minimizer` and `strict`, in that order. */
 export function readOptimizerOptions(fn: string, o: OptimizerOptionsInput): OptimizerSettings {
-  const maxIterations = o.maxIterations ?? 1000;
-  if (typeof maxIterations !== "number" || !Number.isInteger(maxIterations) || maxIterations < 1) {
-    throw metricsError(fn, "invalid_option", ["options", "maxIterations"], "a positive integer", maxIterations);
-  }
-  const tolerance = o.tolerance ?? 1e-7;
-  if (typeof tolerance !== "number" || !Number.isFinite(tolerance) || tolerance <= 0) {
-    throw metricsError(fn, "invalid_option", ["options", "tolerance"], "a finite number > 0", tolerance);
-  }
+  const maxIterations =
+    o.maxIterations === undefined
+      ? 1000
+      : assertIntegerInRange(o.maxIterations, 1, MAX_ITERATIONS, fn, ["options", "maxIterations"]);
+  const tolerance = o.tolerance === undefined ? 1e-7 : assertPositive(o.tolerance, fn, ["options", "tolerance"]);
   const minimizer = o.minimizer ?? minimize;
   if (typeof minimizer !== "function")
     throw metricsError(fn, "invalid_option", ["options", "minimizer"], "a function (f, x0, options) => result", minimizer);
@@ -194,10 +192,7 @@ function resolveOptions(problem: FitProblem, options: BtydFitOptions<object> | u
     if (ip === null || typeof ip !== "object")
       throw metricsError(fn, "invalid_option", ["options", "initialParams"], `an object { ${problem.names.join(", ")} }`, ip);
     start = problem.names.map((name, i) => {
-      const v = ip[name];
-      if (typeof v !== "number" || !Number.isFinite(v) || v <= 0) {
-        throw metricsError(fn, "invalid_option", ["options", "initialParams", name], "a finite number > 0", v);
-      }
+      const v = assertPositive(ip[name], fn, ["options", "initialParams", name]);
       return problem.timeRate[i] ? v * problem.scale : v;
     });
   }

@@ -34,7 +34,7 @@ import { assertKnownOptions } from "../../core/guards.js";
  * @returns A {@link BetaGeoBetaBinomialModel} (`model: "bg-bb"`, params `{ alpha, beta, gamma, delta }`).
  * @throws {@link MetricsError} `empty_sample`; `invalid_type` / `not_finite`; `not_integer` for fractional
  * x, t_x or n; `out_of_range` for x > n, t_x > n, t_x < x or n < 1; `invalid_input` for t_x > 0 with x = 0;
- * `invalid_option`; `not_converged` only with `strict: true`.
+ * `invalid_option` for an unknown option; `out_of_range` for an option number outside its domain; `not_converged` only with `strict: true`.
  *
  * @example
  * ```ts

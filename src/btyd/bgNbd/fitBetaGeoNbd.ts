@@ -70,7 +70,7 @@ export function fitBetaGeoFamily(
  * @throws {@link MetricsError} `empty_sample` for no rows (or zero total weight); `invalid_type` / `not_finite`
  * for non-numeric or non-finite values; `not_integer` for fractional frequency; `out_of_range` for negative
  * values or recency > T; `invalid_input` for recency > 0 with frequency 0; `length_mismatch` for columns of
- * different lengths; `invalid_option` for bad options; `not_converged` only with `strict: true`.
+ * different lengths; `invalid_option` for an unknown option, `out_of_range` for an option number outside its domain; `not_converged` only with `strict: true`.
  *
  * @example
  * ```ts
