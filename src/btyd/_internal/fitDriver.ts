@@ -138,7 +138,7 @@ export function fitDiagnostics(
   warnings: readonly string[] = hessianWarnings(hessianPositiveDefinite, [], []),
 ): BtydFitDiagnostics {
   return {
-    converged: best.converged && !warnings.some((w) => w.startsWith(NOT_LEARNED)),
+    converged: best.converged,
     iterations: run.iterations,
     evaluations: run.evaluations,
     gradientNorm: best.gradientNorm,
