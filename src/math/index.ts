@@ -25,3 +25,4 @@ export { createRng, type Rng } from "./createRng.js";
 export { minimize, type MinimizeOptions, type MinimizeResult, type Minimizer } from "./minimize.js";
 export { numericalHessian, type NumericalHessianOptions } from "./numericalHessian.js";
 export { invertSymmetric } from "./invertSymmetric.js";
+export { informationCriteria, type InformationCriteria } from "./informationCriteria.js";
